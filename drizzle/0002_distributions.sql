@@ -1,0 +1,3 @@
+CREATE INDEX "answer_rated_idx" ON "answer" USING btree ("assessment_id","guide_question_id","rating") WHERE "answer"."respondent_id" is null and "answer"."kind" = 'rated';--> statement-breakpoint
+CREATE INDEX "assessment_shared_latest_idx" ON "assessment" USING btree ("benchmark_slug","city_id","submitted_at" DESC NULLS LAST,"cycle" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "assessment"."status" = 'submitted' and "assessment"."visibility" in ('network', 'public');--> statement-breakpoint
+CREATE INDEX "assessment_submitted_idx" ON "assessment" USING btree ("benchmark_slug","updated_at") WHERE "assessment"."status" = 'submitted';

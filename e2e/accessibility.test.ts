@@ -1,0 +1,310 @@
+// axe-core on every page, as the person who would see it, on a phone (360 px) and on a
+// desktop (1280 px), in English and in Arabic (right to left); forms also with their errors
+// showing. At 360 px no page may scroll sideways.
+import { assert, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { useBrowser } from './support/fixtures.ts';
+import { clickAndWait, demo, demoPassword, desktop, phone } from './support/browser.ts';
+import { axeViolations, formatViolations, horizontalOverflow } from './support/axe.ts';
+import { benchmark, unique } from './support/content.ts';
+import { BasePage } from './pages/BasePage.ts';
+import { AdminCitiesPage } from './pages/AdminPages.ts';
+import { InvitePage } from './pages/InvitePage.ts';
+import { OutboxPage } from './pages/OutboxPage.ts';
+import { NewAssessmentPage, assessmentIdOf } from './pages/AssessmentPages.ts';
+import { RespondentsPage } from './pages/RespondentPages.ts';
+
+const { context, signedIn } = useBrowser();
+
+type Who = 'anonymous' | 'admin' | 'coordinator' | 'stakeholder' | 'tampere';
+
+interface Check {
+	name: string;
+	who: Who;
+	path: () => string;
+	status?: number;
+	/** Brings the page into the state to check, e.g. a form sent empty. */
+	then?: (page: BasePage) => Promise<void>;
+}
+
+const known = {
+	lublinId: '',
+	tampereId: '',
+	invitation: '',
+	mail: '',
+	assessment: '',
+	respond: ''
+};
+
+/** Sends the page's main form as it is (empty), so that its errors show. */
+const submitEmpty = async (page: BasePage) => {
+	await clickAndWait(page.page, page.page.locator('main form button[type="submit"]').last());
+	// With JavaScript on, a field's autosave may still be answering when the page comes back.
+	await page.errorSummary().first().waitFor({ state: 'visible', timeout: 10_000 });
+	expect(await page.errorSummary().count(), 'the form shows its errors').toBe(1);
+};
+
+const bm = `/toolkits/${benchmark.slug}`;
+const assessment = (rest = '') =>
+	`/workspace/${known.lublinId}/assessments/${known.assessment}${rest}`;
+
+const checks: Check[] = [
+	// Public pages, anonymous.
+	{ name: 'home', who: 'anonymous', path: () => '/' },
+	{ name: 'toolkits', who: 'anonymous', path: () => '/toolkits' },
+	{ name: 'benchmark', who: 'anonymous', path: () => bm },
+	{ name: 'key factor', who: 'anonymous', path: () => `${bm}/${benchmark.keyFactors[0]!.slug}` },
+	{
+		name: 'last key factor',
+		who: 'anonymous',
+		path: () => `${bm}/${benchmark.keyFactors[10]!.slug}`
+	},
+	{ name: 'charter', who: 'anonymous', path: () => '/charter' },
+	{ name: 'cities', who: 'anonymous', path: () => '/cities' },
+	{ name: 'city', who: 'anonymous', path: () => '/cities/lublin' },
+	{ name: 'sign in', who: 'anonymous', path: () => '/sign-in' },
+	{ name: 'sign in, errors', who: 'anonymous', path: () => '/sign-in', then: submitEmpty },
+	{ name: 'sign up', who: 'anonymous', path: () => '/sign-up' },
+	{ name: 'sign up, errors', who: 'anonymous', path: () => '/sign-up', then: submitEmpty },
+	{ name: 'forgot password', who: 'anonymous', path: () => '/account/forgot-password' },
+	{
+		name: 'forgot password, errors',
+		who: 'anonymous',
+		path: () => '/account/forgot-password',
+		then: submitEmpty
+	},
+	{ name: 'reset password', who: 'anonymous', path: () => '/account/reset-password?token=x' },
+	{
+		name: 'reset password, errors',
+		who: 'anonymous',
+		path: () => '/account/reset-password?token=x',
+		then: submitEmpty
+	},
+	{ name: 'reset password, no token', who: 'anonymous', path: () => '/account/reset-password' },
+	{ name: 'verify email, bad link', who: 'anonymous', path: () => '/account/verify-email?token=x' },
+	{ name: 'invitation', who: 'anonymous', path: () => known.invitation },
+	{
+		name: 'invitation, errors',
+		who: 'anonymous',
+		path: () => known.invitation,
+		then: async (page) => {
+			await page.page.locator('main #name').fill('');
+			await submitEmpty(page);
+		}
+	},
+	{ name: 'language', who: 'anonymous', path: () => '/language' },
+	{ name: 'not found', who: 'anonymous', path: () => '/no-such-page', status: 404 },
+	{
+		name: 'not found, signed in',
+		who: 'coordinator',
+		path: () => `/workspace/${known.tampereId}`,
+		status: 404
+	},
+	{ name: 'forbidden', who: 'coordinator', path: () => '/admin', status: 403 },
+	// Signed in.
+	{ name: 'account', who: 'stakeholder', path: () => '/account' },
+	{
+		name: 'workspace (stakeholder)',
+		who: 'stakeholder',
+		path: () => `/workspace/${known.lublinId}`
+	},
+	{ name: 'account', who: 'coordinator', path: () => '/account' },
+	{ name: 'workspace', who: 'coordinator', path: () => `/workspace/${known.lublinId}` },
+	{ name: 'members', who: 'coordinator', path: () => `/workspace/${known.lublinId}/members` },
+	{ name: 'invite', who: 'coordinator', path: () => `/workspace/${known.lublinId}/members/invite` },
+	{
+		name: 'invite, errors',
+		who: 'coordinator',
+		path: () => `/workspace/${known.lublinId}/members/invite`,
+		then: submitEmpty
+	},
+	{ name: 'sign out', who: 'coordinator', path: () => '/sign-out' },
+	{ name: 'account', who: 'admin', path: () => '/account' },
+	{ name: 'admin', who: 'admin', path: () => '/admin' },
+	{ name: 'admin cities', who: 'admin', path: () => '/admin/cities' },
+	{ name: 'new city', who: 'admin', path: () => '/admin/cities/new' },
+	{ name: 'new city, errors', who: 'admin', path: () => '/admin/cities/new', then: submitEmpty },
+	{ name: 'outbox', who: 'admin', path: () => '/admin/outbox' },
+	{ name: 'outbox mail', who: 'admin', path: () => known.mail },
+	{ name: 'audit', who: 'admin', path: () => '/admin/audit' },
+	{
+		name: 'invite (admin)',
+		who: 'admin',
+		path: () => `/workspace/${known.tampereId}/members/invite`
+	},
+	// Self-assessments: Lublin's is in progress (made in beforeAll); Tampere has none, so its
+	// "start an assessment" shows the form.
+	{
+		name: 'assessments',
+		who: 'coordinator',
+		path: () => `/workspace/${known.lublinId}/assessments`
+	},
+	{
+		name: 'start an assessment (one in progress)',
+		who: 'coordinator',
+		path: () => `/workspace/${known.lublinId}/assessments/new`
+	},
+	{
+		name: 'start an assessment',
+		who: 'tampere',
+		path: () => `/workspace/${known.tampereId}/assessments/new`
+	},
+	{
+		name: 'start an assessment, errors',
+		who: 'tampere',
+		path: () => `/workspace/${known.tampereId}/assessments/new`,
+		then: submitEmpty
+	},
+	{ name: 'assessment task list', who: 'coordinator', path: () => assessment() },
+	{
+		name: 'assessment key factor',
+		who: 'coordinator',
+		path: () => assessment(`/key-factors/${benchmark.keyFactors[0]!.slug}`)
+	},
+	{
+		name: 'assessment key factor, errors',
+		who: 'coordinator',
+		path: () => assessment(`/key-factors/${benchmark.keyFactors[0]!.slug}`),
+		then: async (page) => {
+			await page.page.locator('main textarea[name^="links-"]').first().fill('javascript:alert(1)');
+			await submitEmpty(page);
+		}
+	},
+	{ name: 'assessment context', who: 'coordinator', path: () => assessment('/context') },
+	{
+		name: 'assessment context, errors',
+		who: 'coordinator',
+		path: () => assessment('/context'),
+		then: async (page) => {
+			const why = page.page.locator('main textarea[name^="why-"]').first();
+			await why.evaluate((el) => el.removeAttribute('maxlength'));
+			await why.fill('x'.repeat(2001));
+			await submitEmpty(page);
+		}
+	},
+	{ name: 'assessment check answers', who: 'coordinator', path: () => assessment('/check') },
+	{ name: 'assessment respondents', who: 'coordinator', path: () => assessment('/respondents') },
+	{
+		name: 'assessment respondents, errors',
+		who: 'coordinator',
+		path: () => assessment('/respondents'),
+		then: submitEmpty
+	},
+	// A respondent's own questionnaire, through the link in their mail (no account).
+	{ name: 'respondent task list', who: 'anonymous', path: () => known.respond },
+	{
+		name: 'respondent key factor',
+		who: 'anonymous',
+		path: () => `${known.respond}/${benchmark.keyFactors[0]!.slug}`
+	},
+	{
+		name: 'respondent key factor, errors',
+		who: 'anonymous',
+		path: () => `${known.respond}/${benchmark.keyFactors[0]!.slug}`,
+		then: async (page) => {
+			await page.page.locator('main textarea[name^="links-"]').first().fill('javascript:alert(1)');
+			await submitEmpty(page);
+		}
+	},
+	{ name: 'assessment report', who: 'coordinator', path: () => assessment('/report') },
+	{ name: 'published assessments of a city', who: 'anonymous', path: () => '/cities/lublin' },
+	{ name: 'scoring method', who: 'anonymous', path: () => '/method' },
+	{
+		name: 'network distribution',
+		who: 'admin',
+		path: () => '/admin/assessments?benchmark=enhancing-public-perception'
+	}
+];
+
+beforeAll(async () => {
+	// Ids, a real invitation and a mail in the outbox, made as people would make them.
+	const admin = await signedIn(demo.admin, demoPassword);
+	const cities = new AdminCitiesPage(admin.page);
+	await cities.goto();
+	known.lublinId = await cities.cityId('lublin');
+	known.tampereId = await cities.cityId('tampere');
+
+	const coordinator = await signedIn(demo.coordinatorLublin, demoPassword);
+	const email = `a11y.${unique()}@example.org`;
+	const invite = new InvitePage(coordinator.page);
+	await invite.goto(known.lublinId);
+	await invite.invite({ name: 'Accessibility Check', email, role: 'stakeholder' });
+
+	const outbox = new OutboxPage(admin.page);
+	const mail = await outbox.openMail(email, /Lublin/);
+	known.invitation = OutboxPage.link(mail, /^\/invitations\//);
+	known.mail = outbox.path;
+
+	// Lublin's assessment in progress: the open one, or a new one.
+	const start = new NewAssessmentPage(coordinator.page);
+	await start.goto(known.lublinId);
+	const [open] = await start.openAssessments();
+	if (open) {
+		known.assessment = assessmentIdOf(open.href);
+	} else {
+		await start.start({ cycle: `a11y ${unique()}`, prefill: false });
+		known.assessment = assessmentIdOf(start.path);
+	}
+
+	// A respondent of it, and the link in their mail.
+	const respondentEmail = `a11y.respondent.${unique()}@example.org`;
+	const respondents = new RespondentsPage(coordinator.page);
+	await respondents.goto(known.lublinId, known.assessment);
+	await respondents.invite({
+		name: 'Accessibility Respondent',
+		email: respondentEmail,
+		group: 'migrant'
+	});
+	known.respond = OutboxPage.link(await outbox.openMail(respondentEmail, /Lublin/), /^\/respond\//);
+});
+
+const accounts: Record<Exclude<Who, 'anonymous'>, string> = {
+	admin: demo.admin,
+	coordinator: demo.coordinatorLublin,
+	stakeholder: demo.ngoLublin,
+	tampere: demo.coordinatorTampere
+};
+
+describe.each(['en', 'ar'])('accessibility in %s', (language) => {
+	const contexts = {} as Record<Who, BrowserContext>;
+
+	beforeAll(async () => {
+		const options = { js: true, bypassCSP: true, language };
+		contexts.anonymous = await context(options);
+		for (const [who, email] of Object.entries(accounts)) {
+			contexts[who as Who] = (await signedIn(email, demoPassword, options)).context;
+		}
+	});
+
+	test.each(checks.map((c) => [`${c.who}: ${c.name}`, c] as const))('%s', async (_, check) => {
+		const page = await contexts[check.who].newPage();
+		try {
+			const view = new BasePage(page);
+			await page.setViewportSize(phone);
+			const path = check.path();
+			expect(await view.open(path), path).toBe(check.status ?? 200);
+			await check.then?.(view);
+			expect(await view.html()).toEqual({ lang: language, dir: language === 'ar' ? 'rtl' : 'ltr' });
+
+			const problems: string[] = [];
+			const narrow = await axeViolations(page);
+			if (narrow.length) problems.push(`at 360 px:\n${formatViolations(narrow)}`);
+			const overflow = await horizontalOverflow(page);
+			if (overflow.scrollWidth > phone.width + 1) {
+				problems.push(
+					`at 360 px the page scrolls sideways (scrollWidth ${overflow.scrollWidth}): ` +
+						overflow.widest.join(', ')
+				);
+			}
+			await page.setViewportSize(desktop);
+			const wide = await axeViolations(page);
+			if (wide.length) problems.push(`at 1280 px:\n${formatViolations(wide)}`);
+
+			if (problems.length > 0) {
+				assert.fail(`${path} (${language}, ${check.who})\n${problems.join('\n')}`);
+			}
+		} finally {
+			await page.close();
+		}
+	});
+});

@@ -1,0 +1,34 @@
+import { BasePage, links, type Link } from './BasePage.ts';
+
+export class CitiesPage extends BasePage {
+	async goto() {
+		return this.open('/cities');
+	}
+
+	cities(): Promise<Link[]> {
+		return links(this.page.locator('main li > a[href^="/cities/"]'));
+	}
+}
+
+export class CityPage extends BasePage {
+	async goto(slug: string) {
+		return this.open(`/cities/${slug}`);
+	}
+
+	/** The facts list, term → description. */
+	async facts(): Promise<Record<string, string>> {
+		return this.page.locator('main dl.summary-list').evaluate((dl) => {
+			const out: Record<string, string> = {};
+			for (const dt of Array.from(dl.querySelectorAll('dt'))) {
+				const dd = dt.nextElementSibling as HTMLElement | null;
+				out[dt.textContent?.trim() ?? ''] = dd?.innerText.replace(/\s+/g, ' ').trim() ?? '';
+			}
+			return out;
+		});
+	}
+
+	/** Links to the examples this city gave in the toolkits. */
+	examples(): Promise<Link[]> {
+		return links(this.page.locator('main a[href^="/toolkits/"]'));
+	}
+}

@@ -1,0 +1,112 @@
+// The respondents of a self-assessment: the coordinator's page (who was invited, the invite
+// form, each group's answers) and the respondent's own pages through their link.
+import { BasePage } from './BasePage.ts';
+import { clickAndWait } from '../support/browser.ts';
+
+export interface RespondentRow {
+	name: string;
+	group: string;
+	answered: string;
+	last: string;
+}
+
+/** /workspace/{cityId}/assessments/{id}/respondents (coordinator). */
+export class RespondentsPage extends BasePage {
+	async goto(cityId: string, id: string) {
+		return this.open(`/workspace/${cityId}/assessments/${id}/respondents`);
+	}
+
+	async invite(input: { name?: string; email?: string; group?: string }) {
+		const form = this.page.locator('main form');
+		if (input.name !== undefined) await form.locator('#name').fill(input.name);
+		if (input.email !== undefined) await form.locator('#email').fill(input.email);
+		if (input.group) await form.locator(`input[name="group"][value="${input.group}"]`).check();
+		await clickAndWait(this.page, form.locator('button[type="submit"]'));
+	}
+
+	inviteForm() {
+		return this.page.locator('main form');
+	}
+
+	rows(): Promise<RespondentRow[]> {
+		return this.page.locator('main table.respondent-list tbody tr').evaluateAll((rows) =>
+			rows.flatMap((row) => {
+				const cells = Array.from(row.querySelectorAll('td')).map((c) =>
+					(c as HTMLElement).innerText.replace(/\s+/g, ' ').trim()
+				);
+				if (cells.length !== 4) return [];
+				return [{ name: cells[0]!, group: cells[1]!, answered: cells[2]!, last: cells[3]! }];
+			})
+		);
+	}
+
+	/** One question's group view: its rows (group, answers, ratings…) and whether it is flagged. */
+	async groupView(questionId: string) {
+		const box = this.page.locator(`main #views-${questionId}`);
+		const rows = await box
+			.locator('tr.group-row')
+			.evaluateAll((trs) =>
+				trs.map((tr) =>
+					Array.from(tr.querySelectorAll('th, td')).map((c) =>
+						(c as HTMLElement).innerText.replace(/\s+/g, ' ').trim()
+					)
+				)
+			);
+		const flag = box.locator('.group-flag');
+		return {
+			rows,
+			flag: (await flag.count()) > 0 ? (await flag.innerText()).trim() : null
+		};
+	}
+}
+
+/** /respond/{token} and /respond/{token}/{keyFactorSlug}: the respondent's own questionnaire. */
+export class RespondPage extends BasePage {
+	referrerPolicy(): Promise<string | null> {
+		return this.page.locator('head meta[name="referrer"]').getAttribute('content');
+	}
+
+	async tasks() {
+		return this.page.locator('main .task-list-item').evaluateAll((rows) =>
+			rows.map((row) => ({
+				text: (row.querySelector('a') as HTMLElement | null)?.innerText.trim() ?? '',
+				href: row.querySelector('a')?.getAttribute('href') ?? '',
+				status: (row.querySelector('.task-list-status') as HTMLElement | null)?.innerText.trim()
+			}))
+		);
+	}
+
+	questionIds(): Promise<string[]> {
+		return this.page
+			.locator('main .question[id^="q-"]')
+			.evaluateAll((els) => els.map((e) => e.id.slice(2)));
+	}
+
+	async answer(id: string, input: { rating?: string; evidence?: string }) {
+		const main = this.page.locator('main');
+		if (input.rating !== undefined) {
+			await main.locator(`input[name="rating-${id}"][value="${input.rating}"]`).check();
+		}
+		if (input.evidence !== undefined) await main.locator(`#evidence-${id}`).fill(input.evidence);
+	}
+
+	checkedRating(id: string): Promise<string | null> {
+		return this.page
+			.locator(`main input[name="rating-${id}"]`)
+			.evaluateAll(
+				(inputs) => (inputs as HTMLInputElement[]).find((i) => i.checked)?.value ?? null
+			);
+	}
+
+	inputCount(): Promise<number> {
+		return this.page.locator('main textarea, main input[type="radio"]').count();
+	}
+
+	answerText(id: string): Promise<string> {
+		return this.page.locator(`main #q-${id} .answer-text`).first().innerText();
+	}
+
+	async saveAndReturn() {
+		await clickAndWait(this.page, this.page.locator('main button[name="then"][value="list"]'));
+	}
+}

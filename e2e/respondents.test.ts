@@ -1,0 +1,180 @@
+// Respondents of a self-assessment: the Lublin coordinator invites an NGO and a member of city
+// staff by email; each answers through the link in their mail, without an account; the
+// coordinator sees each group's answers, flagged where they differ by two levels or more;
+// once submitted, the links are read-only. No JavaScript anywhere.
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { en } from './support/messages.ts';
+import { useBrowser } from './support/fixtures.ts';
+import { clickAndWait, demo, demoPassword } from './support/browser.ts';
+import { benchmark, unique } from './support/content.ts';
+import { BasePage } from './pages/BasePage.ts';
+import { OutboxPage } from './pages/OutboxPage.ts';
+import {
+	CheckPage,
+	NewAssessmentPage,
+	TaskListPage,
+	assessmentIdOf
+} from './pages/AssessmentPages.ts';
+import { RespondPage, RespondentsPage } from './pages/RespondentPages.ts';
+
+const { context, signedIn } = useBrowser();
+
+let lublinId = '';
+
+beforeAll(async () => {
+	const { page } = await signedIn(demo.coordinatorLublin, demoPassword);
+	lublinId = await new BasePage(page).cityIdFromHeader('Lublin');
+});
+
+const firstKeyFactor = benchmark.keyFactors[0]!;
+
+/** The assessment Lublin has in progress, started if there is none. */
+async function openAssessment(page: Page): Promise<string> {
+	const start = new NewAssessmentPage(page);
+	await start.goto(lublinId);
+	const [open] = await start.openAssessments();
+	if (open) return assessmentIdOf(open.href);
+	await start.start({ cycle: `2026 ${unique()}`, prefill: false });
+	return assessmentIdOf(start.path);
+}
+
+describe('respondents', () => {
+	test('an NGO answers through its link; the coordinator sees the groups; submitted, the link is read-only', async () => {
+		const coordinator = await signedIn(demo.coordinatorLublin, demoPassword);
+		const id = await openAssessment(coordinator.page);
+		const tasks = new TaskListPage(coordinator.page);
+		await tasks.goto(lublinId, id);
+		const respondentsPath = `/workspace/${lublinId}/assessments/${id}/respondents`;
+		await clickAndWait(
+			coordinator.page,
+			coordinator.page.locator(`main a[href="${respondentsPath}"]`)
+		);
+		const respondents = new RespondentsPage(coordinator.page);
+		expect(respondents.path).toBe(respondentsPath);
+		expect(await respondents.heading()).toBe(en('respondent_list_title'));
+
+		// An empty invitation names each missing field.
+		await respondents.invite({});
+		expect(await respondents.title()).toMatch(/^Error: /);
+		expect((await respondents.errorSummaryItems()).map((p) => p.href)).toEqual([
+			'#name',
+			'#email',
+			'#group'
+		]);
+		expect(await respondents.fieldError('group')).toBe(en('respondent_error_group_required'));
+
+		const tag = unique();
+		const ngo = { name: `Lublin NGO ${tag}`, email: `ngo.${tag}@example.org` };
+		const staff = { name: `Department champion ${tag}`, email: `staff.${tag}@example.org` };
+		await respondents.invite({ ...ngo, group: 'partner_organisation' });
+		expect(respondents.path).toBe(`${respondentsPath}?invited=${encodeURIComponent(ngo.email)}`);
+		expect(await respondents.notice()).toBe(en('respondent_invited', { email: ngo.email }));
+		await respondents.invite({ ...staff, group: 'city_staff' });
+		// The same address twice is refused, what was typed kept.
+		await respondents.invite({ ...ngo, group: 'migrant' });
+		expect(await respondents.fieldError('email')).toBe(en('respondent_error_already_invited'));
+		expect(await respondents.fieldValue('email')).toBe(ngo.email);
+		const invited = await respondents.rows();
+		expect(invited.find((r) => r.name.startsWith(ngo.name))).toMatchObject({
+			group: en('group_partner_organisation'),
+			last: en('respondent_never')
+		});
+
+		// The links, from the outbox.
+		const admin = await signedIn(demo.admin, demoPassword);
+		const outbox = new OutboxPage(admin.page);
+		const ngoLink = OutboxPage.link(await outbox.openMail(ngo.email, /Lublin/), /^\/respond\//);
+		const staffLink = OutboxPage.link(await outbox.openMail(staff.email, /Lublin/), /^\/respond\//);
+
+		// The NGO answers in a browser of its own, without an account.
+		const ngoPage = new RespondPage(await (await context()).newPage());
+		expect(await ngoPage.open(ngoLink)).toBe(200);
+		expect(await ngoPage.heading()).toMatch(
+			new RegExp(`^${en('respond_title', { city: 'Lublin', cycle: '' }).trim()} `)
+		);
+		expect(await ngoPage.referrerPolicy()).toBe('no-referrer');
+		expect(await ngoPage.mainText()).toContain(en('group_partner_organisation'));
+		const ngoTasks = await ngoPage.tasks();
+		expect(ngoTasks.map((t) => t.text)).toEqual(
+			benchmark.keyFactors.map((k) => `${k.number}. ${k.title}`)
+		);
+		expect(ngoTasks[0]!.status).toBe(en('assessment_task_not_started'));
+		await ngoPage.open(ngoTasks[0]!.href);
+		expect(await ngoPage.heading()).toBe(firstKeyFactor.title);
+		// The form page cannot be "no-referrer" (its POST would carry "Origin: null").
+		expect(await ngoPage.referrerPolicy()).toBe('same-origin');
+		const [q1] = await ngoPage.questionIds();
+		// A bad link is explained next to its field, what was typed kept.
+		await ngoPage.answer(q1!, { rating: '0', evidence: `Nobody asked us ${tag}` });
+		await ngoPage.page.locator(`main #links-${q1}`).fill('javascript:alert(1)');
+		await ngoPage.saveAndReturn();
+		expect(await ngoPage.title()).toMatch(/^Error: /);
+		expect(await ngoPage.fieldError(`links-${q1}`)).toBe(en('error_links_invalid'));
+		expect(await ngoPage.checkedRating(q1!)).toBe('0');
+		await ngoPage.page.locator(`main #links-${q1}`).fill('');
+		await ngoPage.saveAndReturn();
+		expect(ngoPage.path).toBe(`${ngoLink}?saved`);
+		expect(await ngoPage.notice()).toBe(en('respond_saved'));
+		expect((await ngoPage.tasks())[0]!.status).toBe(en('assessment_task_in_progress'));
+		// Coming back through the link shows the answer.
+		await ngoPage.open(`${ngoLink}/${firstKeyFactor.slug}`);
+		expect(await ngoPage.checkedRating(q1!)).toBe('0');
+
+		// City staff see it otherwise, and do not see the NGO's answer.
+		const staffPage = new RespondPage(await (await context()).newPage());
+		await staffPage.open(`${staffLink}/${firstKeyFactor.slug}`);
+		expect(await staffPage.checkedRating(q1!)).toBeNull();
+		expect(await staffPage.mainText()).not.toContain(`Nobody asked us ${tag}`);
+		await staffPage.answer(q1!, { rating: '3' });
+		await staffPage.saveAndReturn();
+
+		// The coordinator sees who answered, and each group's view, flagged.
+		await respondents.goto(lublinId, id);
+		const rows = await respondents.rows();
+		expect(rows.find((r) => r.name.startsWith(ngo.name))!.answered).toMatch(/^1 of \d+$/);
+		expect(rows.find((r) => r.name.startsWith(ngo.name))!.last).not.toBe(en('respondent_never'));
+		const view = await respondents.groupView(q1!);
+		expect(view.flag).toContain(en('group_differ'));
+		const ngoRow = view.rows.find((r) => r[0] === en('group_partner_organisation'))!;
+		expect(ngoRow[2]).toContain(en('scale_rating_0'));
+		const staffRow = view.rows.find((r) => r[0] === en('group_city_staff'))!;
+		expect(staffRow[2]).toContain(en('scale_rating_3'));
+		// Never a name next to a rating.
+		const views = await coordinator.page.locator(`main #views-${q1}`).innerText();
+		expect(views).not.toContain(ngo.name);
+		expect(views).not.toContain(staff.name);
+
+		// Submitted: the link shows the answers, read-only, with a message.
+		const check = new CheckPage(coordinator.page);
+		await check.goto(lublinId, id);
+		await check.submit();
+		await ngoPage.open(ngoLink);
+		expect(await ngoPage.notice()).toBe(en('respond_read_only'));
+		await ngoPage.open(`${ngoLink}/${firstKeyFactor.slug}`);
+		expect(await ngoPage.inputCount()).toBe(0);
+		expect(await ngoPage.mainText()).toContain(en('respond_read_only'));
+		expect(await ngoPage.answerText(q1!)).toContain(en('scale_rating_0'));
+		// Nor can anyone else be invited now.
+		await respondents.goto(lublinId, id);
+		expect(await respondents.inviteForm().count()).toBe(0);
+	});
+
+	test('a wrong link, and another city, find nothing', async () => {
+		const anonymous = new BasePage(await (await context()).newPage());
+		expect(await anonymous.open('/respond/not-a-real-token')).toBe(404);
+		expect(await anonymous.open(`/respond/not-a-real-token/${firstKeyFactor.slug}`)).toBe(404);
+
+		const lublin = await signedIn(demo.coordinatorLublin, demoPassword);
+		const id = await openAssessment(lublin.page);
+		const tampere = await signedIn(demo.coordinatorTampere, demoPassword);
+		const page = new BasePage(tampere.page);
+		expect(await page.open(`/workspace/${lublinId}/assessments/${id}/respondents`)).toBe(404);
+		const contributor = await signedIn(demo.contributorLublin, demoPassword);
+		expect(
+			await new BasePage(contributor.page).open(
+				`/workspace/${lublinId}/assessments/${id}/respondents`
+			)
+		).toBe(404);
+	});
+});

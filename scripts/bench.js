@@ -1,0 +1,395 @@
+// `npm run bench`: starts the built server (building it first when needed, as `npm start`
+// does) on 127.0.0.1 with the demo accounts and a fresh database, writes bench data into it
+// (scripts/bench/generate-assessments.js: cities with five submitted, fully answered cycles
+// each), loads each case of scripts/bench/cases.js with autocannon, and prints requests/s, p50,
+// p95 and p99 latency, each case's requests/s as a share of the static file's, and the p95
+// of the cases that have an aim against it, all measured in this one run. Not part of `npm test`.
+//
+// The database:
+// - PostgreSQL when BENCH_POSTGRES=1 or DATABASE_URL is set: a throwaway database
+//   ic_bench_<random> is created on that server (DATABASE_URL, else
+//   postgres://postgres@127.0.0.1:5432/postgres), used, and dropped at the end. 10,000 cities.
+// - Otherwise embedded PGlite in a temp folder. PGlite allows one process per folder, so the
+//   server is started once (it migrates and seeds), stopped while the data is written, and
+//   started again. A smaller set (1,000 cities) keeps that short: its figures are not the ones
+//   the aims are about.
+//
+// Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_WARMUP seconds per case (2),
+// BENCH_PORT (a free port), BENCH_POSTGRES (0), DATABASE_URL (see above), BENCH_CITIES (10,000
+// on PostgreSQL, 1,000 on PGlite; 0 writes none and skips the cases that need them),
+// BENCH_AIM_CONNECTIONS (10: the concurrency of the cases that have a latency aim).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import process from 'node:process';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { benchCases } from './bench/cases.js';
+import { generateAssessments } from './bench/generate-assessments.js';
+import { HOST, benchDataDir, freePort, startBenchServer } from './bench/server.js';
+
+const root = new URL('..', import.meta.url).pathname;
+
+/**
+ * @param {string} name
+ * @param {number} fallback
+ * @param {{ zero?: boolean }} [options]
+ */
+function positiveNumber(name, fallback, { zero = false } = {}) {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value < 0 || (value === 0 && !zero)) {
+		console.error(`${name} must be a positive number (got ${JSON.stringify(raw)}).`);
+		process.exit(1);
+	}
+	return value;
+}
+
+const seconds = positiveNumber('BENCH_SECONDS', 10);
+const connections = Math.round(positiveNumber('BENCH_CONNECTIONS', 50));
+const aimConnections = Math.round(positiveNumber('BENCH_AIM_CONNECTIONS', 10));
+const warmup = process.env.BENCH_WARMUP === '0' ? 0 : positiveNumber('BENCH_WARMUP', 2);
+const port = process.env.BENCH_PORT ? positiveNumber('BENCH_PORT', 0) : await freePort();
+const postgres = process.env.BENCH_POSTGRES === '1' || Boolean(process.env.DATABASE_URL);
+const cityCount = Math.round(
+	positiveNumber('BENCH_CITIES', postgres ? 10_000 : 1_000, { zero: true })
+);
+if (cityCount > 99_999) {
+	console.error('BENCH_CITIES must be at most 99,999.');
+	process.exit(1);
+}
+const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * A database of its own on the PostgreSQL server, dropped afterwards.
+ * @param {string} adminUrl
+ */
+async function createThrowawayDatabase(adminUrl) {
+	const name = `ic_bench_${randomBytes(6).toString('hex')}`;
+	const admin = new pg.Client({ connectionString: adminUrl });
+	await admin.connect();
+	try {
+		await admin.query(`create database ${name}`);
+	} finally {
+		await admin.end();
+	}
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	return {
+		name,
+		url: url.toString(),
+		async drop() {
+			const c = new pg.Client({ connectionString: adminUrl });
+			await c.connect();
+			try {
+				await c.query(`drop database if exists ${name} with (force)`);
+			} finally {
+				await c.end();
+			}
+		}
+	};
+}
+
+/**
+ * Signs in through the sign-in form, as a browser does, and returns the session cookie.
+ * @param {string} base
+ * @param {{ email: string, password: string }} account
+ */
+async function signIn(base, { email, password }) {
+	const response = await fetch(`${base}/sign-in`, {
+		method: 'POST',
+		headers: {
+			accept: 'text/html',
+			origin: base,
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({ email, password }).toString(),
+		redirect: 'manual'
+	});
+	await response.arrayBuffer();
+	const cookie = response.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
+	if (response.status !== 303 || !cookie.includes('session_token=')) {
+		throw new Error(`signing in as ${email} answered ${response.status}, without a session`);
+	}
+	return cookie;
+}
+
+/**
+ * One autocannon run. Each response's latency is kept, so that p95 is computed from them all
+ * (autocannon's own histogram reports p90, p97.5 and p99, not p95).
+ * @param {string} url
+ * @param {{ method?: string, headers?: Record<string, string>, body?: string }} request
+ * @param {number} duration
+ * @param {number} concurrency
+ */
+async function load(url, request, duration, concurrency) {
+	/** @type {number[]} */
+	const latencies = [];
+	const instance = autocannon({
+		url,
+		connections: concurrency,
+		duration,
+		method: request.method ?? 'GET',
+		headers: request.headers,
+		body: request.body
+	});
+	instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+	const result = await instance;
+	return { result, latencies };
+}
+
+/**
+ * The value below which `p` of the latencies fall (nearest rank).
+ * @param {number[]} values
+ * @param {number} p  0–1
+ */
+function percentile(values, p) {
+	if (values.length === 0) return NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
+}
+
+/**
+ * One request before the load: its status says whether the case can run, its time is what the
+ * first reader waits (nothing cached yet).
+ * @param {string} url
+ * @param {{ method?: string, headers?: Record<string, string>, body?: string }} request
+ */
+async function preflight(url, request) {
+	const started = performance.now();
+	const response = await fetch(url, {
+		method: request.method ?? 'GET',
+		headers: request.headers,
+		body: request.body,
+		redirect: 'manual'
+	});
+	await response.arrayBuffer();
+	return { status: response.status, ms: Math.round(performance.now() - started) };
+}
+
+/** The machine's load, which the figures depend on. */
+const load1 = () => `Load average over the last minute: ${loadavg()[0]?.toFixed(1)}`;
+
+/** @type {Awaited<ReturnType<typeof createThrowawayDatabase>> | undefined} */
+let throwaway;
+const dataRoot = mkdtempSync(join(tmpdir(), 'ic-bench-'));
+/** @type {Awaited<ReturnType<typeof startBenchServer>> | undefined} */
+let server;
+let stopping = false;
+const stopAndExit = async (/** @type {number} */ code) => {
+	if (stopping) return;
+	stopping = true;
+	await server?.stop().catch((e) => console.error(e));
+	await throwaway?.drop().catch((e) => console.error(`Could not drop ${throwaway?.name}:`, e));
+	rmSync(dataRoot, { recursive: true, force: true });
+	process.exit(code);
+};
+process.once('SIGINT', () => void stopAndExit(130));
+process.once('SIGTERM', () => void stopAndExit(143));
+
+/** @type {import('./bench/cases.js').AssessmentContext} */
+const assessments = { connections: aimConnections };
+try {
+	if (postgres) throwaway = await createThrowawayDatabase(serverUrl);
+	const database = throwaway
+		? `PostgreSQL (throwaway database ${throwaway.name} on ${new URL(serverUrl).host}, dropped at the end)`
+		: 'embedded PGlite (fresh folder in a temp directory)';
+	console.log(
+		`Benchmark: ${seconds} s per case after ${warmup} s of warm-up, ${connections} connections ` +
+			`(${aimConnections} for the cases with a latency aim), on ${database}.`
+	);
+	console.log(
+		`Node ${process.versions.node}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}); ` +
+			'autocannon runs on the same machine as the server.'
+	);
+	console.log(`${load1()}: anything else running on the machine skews the figures.\n`);
+
+	// DEMO=1: the demo accounts, to sign in as the network admin.
+	const env = { DEMO: '1', ...(throwaway ? { DATABASE_URL: throwaway.url } : {}) };
+	server = await startBenchServer({ root, port, dataRoot, env });
+	console.log(
+		`Server answering at ${server.base} after ${(server.startedInMs / 1000).toFixed(1)} s.`
+	);
+
+	if (cityCount === 0) {
+		assessments.skip = 'BENCH_CITIES=0: no bench data written';
+	} else if (throwaway) {
+		// Two connections: the answers are written in two halves at once, one per core.
+		const clients = [0, 1].map(() => new pg.Client({ connectionString: throwaway?.url }));
+		try {
+			for (const c of clients) await c.connect();
+			const generated = await generateAssessments(clients, {
+				cities: cityCount,
+				log: (line) => console.log(line)
+			});
+			assessments.sample = generated.sample;
+		} finally {
+			for (const c of clients) await c.end().catch(() => {});
+		}
+	} else {
+		// PGlite: one process per folder. The server has migrated and seeded it; it stops while
+		// the data is written here, then starts again on the same folder.
+		await server.stop();
+		server = undefined;
+		const { PGlite } = await import('@electric-sql/pglite');
+		const db = new PGlite(benchDataDir(dataRoot));
+		try {
+			await db.waitReady;
+			const generated = await generateAssessments([db], {
+				cities: cityCount,
+				log: (line) => console.log(line)
+			});
+			assessments.sample = generated.sample;
+		} finally {
+			await db.close();
+		}
+		console.log(
+			`PGlite: ${cityCount.toLocaleString('en')} cities rather than 10,000 (BENCH_CITIES), to ` +
+				'write them quickly; run with BENCH_POSTGRES=1 for the figures the aims are about.'
+		);
+		server = await startBenchServer({ root, port, dataRoot, env });
+		console.log(`Server answering again after ${(server.startedInMs / 1000).toFixed(1)} s.`);
+	}
+	if (assessments.sample) {
+		const demo = JSON.parse(readFileSync(join(root, 'content', 'demo-accounts.json'), 'utf8'));
+		const admin = demo.accounts.find(
+			(/** @type {{ role: string }} */ a) => a.role === 'network_admin'
+		);
+		assessments.cookie = await signIn(server.base, { email: admin.email, password: demo.password });
+		console.log(`Signed in as ${admin.email} (network admin) for the assessment cases.`);
+	}
+	console.log('');
+} catch (error) {
+	console.error(error);
+	await stopAndExit(1);
+}
+if (!server) throw new Error('unreachable: no server');
+/** When the build the server runs was written: another `vite build` mid-run breaks its pages. */
+const built = () => statSync(join(root, 'build', 'handler.js'), { throwIfNoEntry: false })?.mtimeMs;
+const builtAtStart = built();
+
+/** @type {{ name: string, path: string, baseline?: boolean, aim?: number, connections?: number, first?: number, rps?: number, p50?: number, p95?: number, p99?: number, non2xx?: number, errors?: number, note?: string }[]} */
+const rows = [];
+let failed = false;
+try {
+	for (const c of benchCases(root, assessments)) {
+		const url = `${server.base}${c.path}`;
+		if (c.skip) {
+			const note = `skipped: ${c.skip}`;
+			console.log(`${c.name}: ${note}`);
+			rows.push({ name: c.name, path: c.path, aim: c.aim, note });
+			continue;
+		}
+		if (new URL(url).hostname !== HOST) throw new Error(`refusing to load ${url}`);
+		const { status, ms: first } = await preflight(url, c);
+		if (status !== 200) {
+			const skipped = c.pending && status === 404;
+			if (!skipped) failed = true;
+			const note = skipped ? `skipped: 404 (${c.pending})` : `FAILED: answered ${status}`;
+			console.log(`${c.name} (${c.path}): ${note}`);
+			rows.push({ name: c.name, path: c.path, aim: c.aim, note });
+			continue;
+		}
+		const concurrency = c.connections ?? connections;
+		process.stdout.write(`${c.name} (${c.path}), ${concurrency} connections: `);
+		if (warmup > 0) await load(url, c, warmup, concurrency);
+		const { result, latencies } = await load(url, c, seconds, concurrency);
+		const row = {
+			name: c.name,
+			path: c.path,
+			baseline: c.baseline,
+			aim: c.aim,
+			connections: concurrency,
+			first,
+			rps: result.requests.average,
+			p50: result.latency.p50,
+			p95: Math.round(percentile(latencies, 0.95)),
+			p99: result.latency.p99,
+			non2xx: result.non2xx,
+			errors: result.errors
+		};
+		rows.push(row);
+		console.log(
+			`first ${first} ms, then ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms` +
+				(row.non2xx || row.errors ? ` (${row.non2xx} non-2xx, ${row.errors} errors)` : '')
+		);
+		if (row.non2xx || row.errors) failed = true;
+	}
+} catch (error) {
+	console.error(error);
+	failed = true;
+}
+
+const baseline = rows.find((r) => r.baseline && r.rps);
+const header = [
+	'case',
+	'conn.',
+	'first',
+	'req/s',
+	'p50',
+	'p95',
+	'p99',
+	'vs static',
+	'non-2xx / errors'
+];
+const table = [
+	header,
+	...rows.map((r) =>
+		r.rps === undefined
+			? [r.name, '–', '–', '–', '–', '–', '–', '–', r.note ?? '']
+			: [
+					r.name,
+					String(r.connections),
+					`${r.first} ms`,
+					Math.round(r.rps).toLocaleString('en'),
+					`${r.p50} ms`,
+					`${r.p95} ms`,
+					`${r.p99} ms`,
+					baseline?.rps ? `${((100 * r.rps) / baseline.rps).toFixed(1)} %` : '–',
+					`${r.non2xx} / ${r.errors}`
+				]
+	)
+];
+const widths = header.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
+const line = (/** @type {(string | number)[]} */ row) =>
+	`| ${row.map((cell, i) => String(cell).padEnd(widths[i] ?? 0)).join(' | ')} |`;
+console.log(`\n${line(header)}`);
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of table.slice(1)) console.log(line(row));
+console.log(
+	`\n"vs static": the case's requests/s as a share of ${baseline ? `the ${baseline.name}'s (${baseline.path})` : 'the baseline (not measured)'}, in this run.` +
+		'\n"first": the one request before the load, what the first reader after a start waits.' +
+		"\np95 is computed from every response's latency in the measured run (autocannon itself reports p97.5 and p99)."
+);
+
+const aims = rows.filter((r) => r.aim !== undefined);
+if (aims.length > 0) {
+	const data = postgres
+		? `PostgreSQL, ${cityCount.toLocaleString('en')} cities × 5 cycles`
+		: `PGlite, ${cityCount.toLocaleString('en')} cities × 5 cycles: a smaller set than the aims are about`;
+	console.log(`\nAims (p95 latency, ${aimConnections} concurrent connections, ${data}):`);
+	for (const r of aims) {
+		const verdict =
+			r.p95 === undefined
+				? `not measured (${r.note ?? ''})`
+				: `p95 ${r.p95} ms — ${r.p95 < (r.aim ?? 0) ? 'met' : 'MISSED'}`;
+		console.log(`  ${r.name}: under ${r.aim} ms: ${verdict}`);
+	}
+}
+console.log(`\n${load1()}.`);
+if (built() !== builtAtStart) {
+	console.log(
+		'build/ was rebuilt by another process during the run: the server loads pages lazily from ' +
+			'it, so failures (500) and figures of this run are not to be trusted. Run again.'
+	);
+	failed = true;
+}
+// autocannon drops the requests still in flight when a run ends; the server finishes them
+// before it stops, or they fail noisily on a closed database.
+await new Promise((resolve) => setTimeout(resolve, 2000));
+await stopAndExit(failed ? 1 : 0);

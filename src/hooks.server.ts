@@ -1,0 +1,44 @@
+import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/env';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { getTextDirection } from '#lib/paraglide/runtime.js';
+import { closeDatabase, startDatabase } from '#lib/server/db/index.ts';
+import * as content from '#lib/server/content/service.ts';
+import * as auth from '#lib/server/auth/service.ts';
+
+export const init: ServerInit = async () => {
+	if (building) return;
+	await startDatabase();
+	await content.seedAtStart({ demo: process.env.DEMO === '1' });
+	// Without this the server never finishes a SIGTERM while the database is open.
+	process.once('sveltekit:shutdown', () => void closeDatabase());
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ locale }) =>
+		resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.dir%', getTextDirection(locale))
+		})
+	);
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.actor = await auth.actorFrom(event.request.headers);
+	return resolve(event);
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.locals.actor && !response.headers.has('cache-control')) {
+		response.headers.set('cache-control', 'private, no-store');
+	}
+	return response;
+};
+
+export const handle = sequence(i18n, session, headers);

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { isHttpError } from '@sveltejs/kit';
+import {
+	can,
+	canReadAssessment,
+	requireAssessmentAccess,
+	grantableRoles,
+	permissions,
+	requireAccess,
+	type Actor,
+	type Permission,
+	type Role
+} from './index.ts';
+
+const LUBLIN = '00000000-0000-4000-8000-000000000001';
+const TAMPERE = '00000000-0000-4000-8000-000000000002';
+
+function actor(
+	role: Role,
+	cityId: string | null = role === 'network_admin' ? null : LUBLIN
+): Actor {
+	return {
+		userId: `user-${role}`,
+		name: role,
+		email: `${role}@example.org`,
+		emailVerified: true,
+		memberships: [{ role, cityId }]
+	};
+}
+
+type Who = 'anonymous' | Role;
+const who: Who[] = [
+	'anonymous',
+	'network_admin',
+	'city_coordinator',
+	'city_contributor',
+	'stakeholder'
+];
+const actors: Record<Who, Actor | null> = {
+	anonymous: null,
+	network_admin: actor('network_admin'),
+	city_coordinator: actor('city_coordinator'),
+	city_contributor: actor('city_contributor'),
+	stakeholder: actor('stakeholder')
+};
+
+/**
+ * The expected matrix: what each role may do in its own city (Lublin). In another city
+ * (Tampere) city roles may do nothing city-scoped; the network admin may do everything.
+ */
+const ownCity: Record<Permission, Who[]> = {
+	'content.read': who,
+	'city.create': ['network_admin'],
+	'city.workspace.read': ['network_admin', 'city_coordinator', 'city_contributor', 'stakeholder'],
+	'city.members.read': ['network_admin', 'city_coordinator', 'city_contributor'],
+	'city.members.invite': ['network_admin', 'city_coordinator'],
+	'city.coordinator.appoint': ['network_admin'],
+	'outbox.read': ['network_admin'],
+	'audit.read': ['network_admin'],
+	'assessment.read': ['city_coordinator', 'city_contributor'],
+	'assessment.answer': ['city_coordinator', 'city_contributor'],
+	'assessment.manage': ['city_coordinator']
+};
+/** City work the network admin does not do by role (it sees shared assessments only). */
+const cityOnly: Permission[] = ['assessment.read', 'assessment.answer', 'assessment.manage'];
+const cityScoped: Permission[] = [
+	'city.workspace.read',
+	'city.members.read',
+	'city.members.invite',
+	'city.coordinator.appoint',
+	'assessment.read',
+	'assessment.answer',
+	'assessment.manage'
+];
+
+describe('permissions matrix: role × action', () => {
+	it('covers every permission', () => {
+		expect(Object.keys(ownCity).sort()).toEqual([...permissions].sort());
+	});
+
+	for (const permission of permissions) {
+		for (const w of who) {
+			const allowed = ownCity[permission].includes(w);
+			it(`${w} ${allowed ? 'may' : 'may not'} ${permission} in their own city`, () => {
+				expect(can(actors[w], permission, { cityId: LUBLIN })).toBe(allowed);
+			});
+			if (cityScoped.includes(permission)) {
+				const elsewhere = w === 'network_admin' && !cityOnly.includes(permission);
+				it(`${w} ${elsewhere ? 'may' : 'may not'} ${permission} in another city`, () => {
+					expect(can(actors[w], permission, { cityId: TAMPERE })).toBe(elsewhere);
+				});
+			}
+		}
+	}
+});
+
+function statusOf(fn: () => void): number | 'allowed' {
+	try {
+		fn();
+		return 'allowed';
+	} catch (e) {
+		if (isHttpError(e)) return e.status;
+		throw e;
+	}
+}
+
+describe('requireAccess answers', () => {
+	it('401 without a session', () => {
+		expect(statusOf(() => requireAccess(null, 'city.members.read', { cityId: LUBLIN }))).toBe(401);
+	});
+	it("404 for another city's resource, never 403 (the id reveals nothing)", () => {
+		const coordinator = actors.city_coordinator;
+		expect(
+			statusOf(() => requireAccess(coordinator, 'city.members.read', { cityId: TAMPERE }))
+		).toBe(404);
+		expect(
+			statusOf(() => requireAccess(coordinator, 'city.workspace.read', { cityId: TAMPERE }))
+		).toBe(404);
+	});
+	it('403 for a network-wide permission the actor lacks', () => {
+		expect(statusOf(() => requireAccess(actors.city_coordinator, 'outbox.read'))).toBe(403);
+	});
+	it('a city-scoped permission without a city is never granted to a city role', () => {
+		expect(can(actors.city_coordinator, 'city.members.read')).toBe(false);
+	});
+});
+
+describe('roles one may give by invitation', () => {
+	it('a coordinator invites contributors and stakeholders, not coordinators', () => {
+		expect(grantableRoles(actors.city_coordinator, LUBLIN)).toEqual([
+			'city_contributor',
+			'stakeholder'
+		]);
+	});
+	it('a network admin appoints coordinators too', () => {
+		expect(grantableRoles(actors.network_admin, TAMPERE)).toEqual([
+			'city_coordinator',
+			'city_contributor',
+			'stakeholder'
+		]);
+	});
+	it('nobody else invites, and a coordinator of Lublin cannot invite into Tampere', () => {
+		expect(grantableRoles(actors.city_contributor, LUBLIN)).toEqual([]);
+		expect(grantableRoles(actors.stakeholder, LUBLIN)).toEqual([]);
+		expect(grantableRoles(actors.city_coordinator, TAMPERE)).toEqual([]);
+		expect(grantableRoles(null, LUBLIN)).toEqual([]);
+	});
+});
+
+describe('reading an assessment', () => {
+	const base = { cityId: LUBLIN, status: 'submitted' as const };
+	const cases: [string, Actor | null, 'private' | 'network' | 'public', boolean][] = [
+		['its coordinator, private', actors.city_coordinator, 'private', true],
+		['its contributor, private', actors.city_contributor, 'private', true],
+		[
+			'its stakeholder, private (answers through their own link only)',
+			actors.stakeholder,
+			'private',
+			false
+		],
+		['a network admin, private', actors.network_admin, 'private', false],
+		['a network admin, shared with the network', actors.network_admin, 'network', true],
+		['another city, shared with the network', actor('city_coordinator', TAMPERE), 'network', false],
+		['anyone, published', null, 'public', true]
+	];
+	for (const [label, who, visibility, expected] of cases) {
+		it(`${label}: ${expected ? 'may' : 'may not'} read`, () => {
+			expect(canReadAssessment(who, { ...base, visibility })).toBe(expected);
+		});
+	}
+	it('a published assessment still in progress is not public', () => {
+		expect(
+			canReadAssessment(null, { cityId: LUBLIN, visibility: 'public', status: 'in_progress' })
+		).toBe(false);
+	});
+	it("another city's assessment answers 404", () => {
+		const other = actor('city_coordinator', TAMPERE);
+		expect(
+			statusOf(() =>
+				requireAssessmentAccess(other, { ...base, visibility: 'private' }, 'assessment.read')
+			)
+		).toBe(404);
+		expect(
+			statusOf(() =>
+				requireAssessmentAccess(
+					actors.network_admin,
+					{ ...base, visibility: 'network' },
+					'assessment.answer'
+				)
+			)
+		).toBe(404);
+	});
+});

@@ -1,0 +1,160 @@
+import { and, asc, eq, isNull, gt, sql } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { user } from '../auth/schema.ts';
+import { signatory } from '../charter/schema.ts';
+import { city, invitation, membership, network } from './schema.ts';
+
+export type City = typeof city.$inferSelect;
+export type Invitation = typeof invitation.$inferSelect;
+
+export async function findNetwork(db: Db) {
+	const [row] = await db.select().from(network).limit(1);
+	return row;
+}
+
+export async function upsertNetwork(db: Db, row: typeof network.$inferInsert) {
+	const [n] = await db
+		.insert(network)
+		.values(row)
+		.onConflictDoUpdate({
+			target: network.slug,
+			set: { name: row.name, description: row.description, source: row.source }
+		})
+		.returning();
+	return n!;
+}
+
+export function listCities(db: Db) {
+	return db
+		.select({
+			id: city.id,
+			slug: city.slug,
+			name: city.name,
+			country: city.country,
+			population: city.population,
+			latitude: city.latitude,
+			longitude: city.longitude,
+			signatory: sql<boolean>`${signatory.id} is not null`
+		})
+		.from(city)
+		.leftJoin(signatory, eq(signatory.cityId, city.id))
+		.orderBy(asc(city.name));
+}
+
+export async function findCityBySlug(db: Db, slug: string) {
+	const [row] = await db.select().from(city).where(eq(city.slug, slug));
+	return row;
+}
+
+export async function findCityById(db: Db, id: string) {
+	const [row] = await db.select().from(city).where(eq(city.id, id));
+	return row;
+}
+
+export async function insertCityIfMissing(db: Db, row: typeof city.$inferInsert) {
+	await db.insert(city).values(row).onConflictDoNothing({ target: city.slug });
+}
+
+export async function insertCity(db: Db, row: typeof city.$inferInsert) {
+	const [c] = await db.insert(city).values(row).returning();
+	return c!;
+}
+
+export function listMembers(db: Db, cityId: string) {
+	return db
+		.select({
+			id: membership.id,
+			role: membership.role,
+			organisation: membership.organisation,
+			since: membership.createdAt,
+			userId: user.id,
+			name: user.name,
+			email: user.email
+		})
+		.from(membership)
+		.innerJoin(user, eq(user.id, membership.userId))
+		.where(eq(membership.cityId, cityId))
+		.orderBy(asc(membership.role), asc(user.name));
+}
+
+export function listMembershipsOfUser(db: Db, userId: string) {
+	return db
+		.select({
+			cityId: membership.cityId,
+			role: membership.role,
+			cityName: city.name,
+			citySlug: city.slug
+		})
+		.from(membership)
+		.leftJoin(city, eq(city.id, membership.cityId))
+		.where(eq(membership.userId, userId));
+}
+
+export async function findMembership(db: Db, userId: string, cityId: string | null) {
+	const [row] = await db
+		.select()
+		.from(membership)
+		.where(
+			and(
+				eq(membership.userId, userId),
+				cityId === null ? isNull(membership.cityId) : eq(membership.cityId, cityId)
+			)
+		);
+	return row;
+}
+
+export async function insertMembership(db: Db, row: typeof membership.$inferInsert) {
+	const [m] = await db.insert(membership).values(row).returning();
+	return m!;
+}
+
+export async function updateMembershipRole(
+	db: Db,
+	id: string,
+	set: Pick<typeof membership.$inferInsert, 'role' | 'organisation'>
+) {
+	const [m] = await db.update(membership).set(set).where(eq(membership.id, id)).returning();
+	return m!;
+}
+
+export function listPendingInvitations(db: Db, cityId: string) {
+	return db
+		.select()
+		.from(invitation)
+		.where(
+			and(
+				eq(invitation.cityId, cityId),
+				isNull(invitation.acceptedAt),
+				isNull(invitation.revokedAt),
+				gt(invitation.expiresAt, new Date())
+			)
+		)
+		.orderBy(asc(invitation.createdAt));
+}
+
+export async function insertInvitation(db: Db, row: typeof invitation.$inferInsert) {
+	const [i] = await db.insert(invitation).values(row).returning();
+	return i!;
+}
+
+export async function findInvitationByTokenHash(db: Db, tokenHash: string) {
+	const [row] = await db.select().from(invitation).where(eq(invitation.tokenHash, tokenHash));
+	return row;
+}
+
+export async function findInvitation(db: Db, id: string, cityId: string) {
+	const [row] = await db
+		.select()
+		.from(invitation)
+		.where(and(eq(invitation.id, id), eq(invitation.cityId, cityId)));
+	return row;
+}
+
+export async function markInvitation(
+	db: Db,
+	id: string,
+	set: { acceptedAt?: Date; revokedAt?: Date }
+) {
+	const [row] = await db.update(invitation).set(set).where(eq(invitation.id, id)).returning();
+	return row!;
+}

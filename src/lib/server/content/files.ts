@@ -1,0 +1,133 @@
+// The content files under content/: read and checked against their shape before seeding,
+// so a broken file stops the seed with a message instead of half-loading.
+import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import * as v from 'valibot';
+
+const text = v.string();
+const nullableText = v.nullish(v.string());
+const paragraphs = v.object({ text: v.string() });
+
+export const CityFile = v.array(
+	v.object({
+		slug: text,
+		name: text,
+		country: v.pipe(text, v.length(2)),
+		population: v.nullish(v.number()),
+		populationYear: v.nullish(v.number()),
+		migrantBackgroundShare: v.nullish(v.number()),
+		foreignNationalsShare: v.nullish(v.number()),
+		latitude: v.nullish(v.number()),
+		longitude: v.nullish(v.number()),
+		source: nullableText
+	})
+);
+
+export const NetworkFile = v.object({ slug: text, name: text, description: text, source: nullableText });
+
+export const ThemeFile = v.array(
+	v.object({ slug: text, title: text, year: v.number(), project: text, hasContent: v.boolean() })
+);
+
+export const CharterFile = v.object({
+	title: text,
+	subtitle: text,
+	launched: v.nullish(v.number()),
+	intro: nullableText,
+	aboutCharter: nullableText,
+	preambleExcerpt: nullableText,
+	source: nullableText,
+	roles: v.array(
+		v.object({
+			slug: text,
+			title: text,
+			lead: text,
+			commitments: v.array(v.object({ slug: text, text }))
+		})
+	)
+});
+
+export const SignatoryFile = v.object({
+	countStatements: v.array(
+		v.object({ count: v.number(), asOf: text, quote: text, source: nullableText })
+	),
+	signatories: v.array(
+		v.object({
+			citySlug: text,
+			signedOn: nullableText,
+			place: nullableText,
+			signedBy: nullableText,
+			eventDates: v.nullish(v.object({ start: text, end: text })),
+			source: nullableText
+		})
+	)
+});
+
+export const BenchmarkFile = v.object({
+	slug: text,
+	themeSlug: text,
+	version: v.number(),
+	title: text,
+	publisher: text,
+	year: v.number(),
+	language: text,
+	attribution: text,
+	authors: v.optional(text, ''),
+	about: v.optional(text, ''),
+	standard: text,
+	rationale: v.optional(text, ''),
+	notesOnTerms: v.array(v.object({ term: text, text })),
+	foreword: v.optional(v.object({ text, signature: v.optional(v.unknown()) })),
+	acknowledgements: v.optional(paragraphs),
+	thematicLead: v.optional(text),
+	availableFrom: v.optional(text),
+	aboutImplementoring: v.optional(v.object({ title: text, text })),
+	contextFactorsIntro: v.optional(text, ''),
+	keyFactors: v.array(
+		v.object({
+			number: v.number(),
+			slug: text,
+			title: text,
+			statement: text,
+			explanation: v.optional(text, ''),
+			guideQuestions: v.array(text),
+			examples: v.array(v.object({ citySlug: text, title: text, text }))
+		})
+	),
+	contextFactors: v.array(v.object({ slug: text, title: text, mayInvolve: v.array(text) }))
+});
+
+export type BenchmarkContent = v.InferOutput<typeof BenchmarkFile>;
+
+export function contentDir() {
+	return resolve(process.env.CONTENT_DIR ?? 'content');
+}
+
+function read<S extends v.GenericSchema>(schema: S, file: string) {
+	const raw = readFileSync(file, 'utf8');
+	const result = v.safeParse(schema, JSON.parse(raw));
+	if (!result.success) {
+		const first = result.issues[0];
+		const path = first?.path?.map((p) => String(p.key)).join('.') ?? '';
+		throw new Error(`Content file ${file} is not valid at "${path}": ${first?.message}`);
+	}
+	const data = result.output as v.InferOutput<S>;
+	// The hash covers what is loaded, not the file's formatting.
+	return { data, hash: createHash('sha256').update(JSON.stringify(data)).digest('hex') };
+}
+
+export function loadContent(dir = contentDir()) {
+	const benchmarksDir = join(dir, 'benchmarks');
+	return {
+		network: read(NetworkFile, join(dir, 'network.json')).data,
+		cities: read(CityFile, join(dir, 'cities.json')).data,
+		themes: read(ThemeFile, join(dir, 'themes.json')).data,
+		charter: read(CharterFile, join(dir, 'charter.json')).data,
+		signatories: read(SignatoryFile, join(dir, 'signatories.json')).data,
+		benchmarks: readdirSync(benchmarksDir)
+			.filter((f) => f.endsWith('.json'))
+			.sort()
+			.map((f) => read(BenchmarkFile, join(benchmarksDir, f)))
+	};
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { engines, useTestDatabase } from '../testing/database.ts';
+import { seedContent } from './seed.ts';
+import { loadContent } from './files.ts';
+import * as schema from '../db/schema.ts';
+import { mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+describe.each(engines())('content seed on %s', (engine) => {
+	const db = useTestDatabase(engine);
+
+	it('loads the benchmark complete: every key factor, question, example and context factor', async () => {
+		const file = loadContent().benchmarks[0]!.data;
+		const [b] = await db().select().from(schema.benchmark).where(eq(schema.benchmark.slug, file.slug));
+		expect(b?.title).toBe('Enhancing public perception on migration and diversity');
+		expect(b?.publisher).toBe('EUROCITIES');
+		expect(b?.year).toBe(2014);
+		const [kf] = await db().select({ n: count() }).from(schema.keyFactor);
+		const [q] = await db().select({ n: count() }).from(schema.guideQuestion);
+		const [ex] = await db().select({ n: count() }).from(schema.cityExample);
+		const [cf] = await db().select({ n: count() }).from(schema.contextFactor);
+		expect(kf!.n).toBe(file.keyFactors.length);
+		expect(q!.n).toBe(file.keyFactors.reduce((s, k) => s + k.guideQuestions.length, 0));
+		expect(ex!.n).toBe(file.keyFactors.reduce((s, k) => s + k.examples.length, 0));
+		expect(cf!.n).toBe(file.contextFactors.length);
+		expect(kf!.n).toBe(11);
+		expect(q!.n).toBe(72);
+		expect(ex!.n).toBe(27);
+		expect(cf!.n).toBe(7);
+	});
+
+	it('is idempotent: a second run adds nothing', async () => {
+		const before = await db().select({ n: count() }).from(schema.city);
+		const report = await seedContent(db());
+		const after = await db().select({ n: count() }).from(schema.city);
+		expect(report).toEqual({ citiesAdded: 0, benchmarkVersionsAdded: [] });
+		expect(after[0]!.n).toBe(before[0]!.n);
+		const versions = await db().select().from(schema.benchmark);
+		expect(versions).toHaveLength(1);
+	});
+
+	it('publishes changed content as a new version and leaves the published one untouched', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'ic-content-'));
+		cpSync('content', dir, { recursive: true });
+		const file = join(dir, 'benchmarks', 'enhancing-public-perception.json');
+		const json = JSON.parse(readFileSync(file, 'utf8'));
+		json.keyFactors[0].guideQuestions.push('A question added in a later edition?');
+		writeFileSync(file, JSON.stringify(json));
+
+		const report = await seedContent(db(), dir);
+		expect(report.benchmarkVersionsAdded).toEqual(['enhancing-public-perception@2']);
+
+		const rows = await db().select().from(schema.benchmark);
+		expect(rows.map((r) => [r.version, r.isCurrent]).sort()).toEqual([
+			[1, false],
+			[2, true]
+		]);
+		const v1 = rows.find((r) => r.version === 1)!;
+		const v1Factors = await db().select().from(schema.keyFactor).where(eq(schema.keyFactor.benchmarkId, v1.id));
+		expect(v1Factors).toHaveLength(11);
+		const [q] = await db().select({ n: count() }).from(schema.guideQuestion);
+		expect(q!.n).toBe(72 + 73);
+	});
+});

@@ -1,0 +1,139 @@
+// Loads the content files into the database. Idempotent: running it twice changes nothing;
+// a benchmark whose content changed becomes a new version, the published one stays as it was.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import * as cityQueries from '../cities/queries.ts';
+import * as benchmarkQueries from '../benchmarks/queries.ts';
+import * as charterQueries from '../charter/queries.ts';
+import { loadContent, type BenchmarkContent } from './files.ts';
+
+function sectionsOf(b: BenchmarkContent) {
+	const sections: { heading: string; text: string }[] = [];
+	if (b.foreword) sections.push({ heading: 'Foreword', text: b.foreword.text });
+	if (b.acknowledgements) sections.push({ heading: 'Acknowledgements', text: b.acknowledgements.text });
+	if (b.thematicLead) sections.push({ heading: 'Thematic lead', text: b.thematicLead });
+	if (b.aboutImplementoring) {
+		sections.push({ heading: b.aboutImplementoring.title, text: b.aboutImplementoring.text });
+	}
+	if (b.availableFrom) sections.push({ heading: 'Available from', text: b.availableFrom });
+	return sections;
+}
+
+export interface SeedReport {
+	citiesAdded: number;
+	benchmarkVersionsAdded: string[];
+}
+
+export async function seedContent(d: Db, dir?: string): Promise<SeedReport> {
+	const content = loadContent(dir);
+	return d.transaction(async (tx) => {
+		// Processes starting together on one PostgreSQL seed one after the other.
+		await tx.execute(sql`select pg_advisory_xact_lock(7262002)`);
+		const net = await cityQueries.upsertNetwork(tx, content.network);
+		const before = (await cityQueries.listCities(tx)).length;
+		for (const c of content.cities) {
+			await cityQueries.insertCityIfMissing(tx, { ...c, networkId: net.id });
+		}
+		const cities = await cityQueries.listCities(tx);
+		const cityId = new Map(cities.map((c) => [c.slug, c.id]));
+		const idOf = (slug: string) => {
+			const id = cityId.get(slug);
+			if (!id) throw new Error(`Content names an unknown city "${slug}"`);
+			return id;
+		};
+
+		for (const [i, t] of content.themes.entries()) {
+			await benchmarkQueries.upsertTheme(tx, { ...t, position: i + 1 });
+		}
+
+		const added: string[] = [];
+		for (const { data: b, hash } of content.benchmarks) {
+			const latest = await benchmarkQueries.findLatestVersion(tx, b.slug);
+			if (latest?.contentHash === hash) continue;
+			const themeRow = await benchmarkQueries.findThemeBySlug(tx, b.themeSlug);
+			if (!themeRow) throw new Error(`Benchmark ${b.slug} names an unknown theme "${b.themeSlug}"`);
+			const version = latest ? latest.version + 1 : b.version;
+			await benchmarkQueries.insertBenchmarkVersion(tx, {
+				benchmark: {
+					slug: b.slug,
+					version,
+					themeId: themeRow.id,
+					title: b.title,
+					publisher: b.publisher,
+					year: b.year,
+					language: b.language,
+					attribution: b.attribution,
+					authors: b.authors,
+					about: b.about,
+					standard: b.standard,
+					rationale: b.rationale,
+					notesOnTerms: b.notesOnTerms,
+					contextFactorsIntro: b.contextFactorsIntro,
+					sections: sectionsOf(b),
+					contentHash: hash
+				},
+				keyFactors: b.keyFactors.map((k) => ({
+					row: {
+						number: k.number,
+						slug: k.slug,
+						title: k.title,
+						statement: k.statement,
+						explanation: k.explanation
+					},
+					questions: k.guideQuestions,
+					examples: k.examples.map((e) => ({ cityId: idOf(e.citySlug), title: e.title, text: e.text }))
+				})),
+				contextFactors: b.contextFactors.map((c, i) => ({
+					position: i + 1,
+					slug: c.slug,
+					title: c.title,
+					mayInvolve: c.mayInvolve
+				}))
+			});
+			added.push(`${b.slug}@${version}`);
+		}
+
+		const ch = content.charter;
+		await charterQueries.upsertDocument(tx, {
+			slug: 'integrating-cities-charter',
+			title: ch.title,
+			subtitle: ch.subtitle,
+			launched: ch.launched ?? null,
+			intro: ch.intro ?? '',
+			about: ch.aboutCharter ?? '',
+			preambleExcerpt: ch.preambleExcerpt ?? '',
+			source: ch.source ?? null
+		});
+		for (const [i, r] of ch.roles.entries()) {
+			const role = await charterQueries.upsertRole(tx, {
+				slug: r.slug,
+				position: i + 1,
+				title: r.title,
+				lead: r.lead
+			});
+			for (const [j, c] of r.commitments.entries()) {
+				await charterQueries.upsertCommitment(tx, {
+					slug: c.slug,
+					text: c.text,
+					position: j + 1,
+					roleId: role.id
+				});
+			}
+		}
+		for (const s of content.signatories.signatories) {
+			await charterQueries.insertSignatoryIfMissing(tx, {
+				cityId: idOf(s.citySlug),
+				signedOn: s.signedOn ?? null,
+				place: s.place ?? null,
+				signedBy: s.signedBy ?? null,
+				eventStart: s.eventDates?.start ?? null,
+				eventEnd: s.eventDates?.end ?? null,
+				source: s.source ?? null
+			});
+		}
+		for (const c of content.signatories.countStatements) {
+			await charterQueries.insertCountIfMissing(tx, c);
+		}
+		return { citiesAdded: cities.length - before, benchmarkVersionsAdded: added };
+	});
+}

@@ -1,0 +1,8 @@
+// The one pg-core schema: every domain's tables, for Drizzle and drizzle-kit.
+export * from '../auth/schema.ts';
+export * from '../cities/schema.ts';
+export * from '../benchmarks/schema.ts';
+export * from '../charter/schema.ts';
+export * from '../audit/schema.ts';
+export * from '../mail/schema.ts';
+export * from '../assessments/schema.ts';
