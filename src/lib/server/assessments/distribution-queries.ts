@@ -6,6 +6,7 @@ import type { Db } from '../db/index.ts';
 import { guideQuestion, keyFactor } from '../benchmarks/schema.ts';
 import { city } from '../cities/schema.ts';
 import { answer, assessment } from './schema.ts';
+import { versionOf } from '../cache/queries.ts';
 import { IN_PLACE, MAX_RATING } from './scoring.ts';
 
 /** Visibilities that share an assessment beyond its city. */
@@ -132,20 +133,12 @@ export function listScoresOfAssessment(d: Db, assessmentId: string): Promise<Key
 }
 
 /**
- * A fingerprint of the submitted assessments of a benchmark: it changes whenever one is
- * submitted, reopened, shared, unshared, published or deleted (each of which sets updated_at
- * or changes the count), so that figures computed from them can be kept until it does.
+ * What the network's figures are made of, as a value that changes whenever they would: the
+ * 'figures' counter, which database triggers move when an assessment is submitted, reopened,
+ * shared, published or deleted, or a city's facts change (cache/schema.ts). One key read.
  */
 export async function sharedFingerprint(d: Db, benchmarkSlug: string): Promise<string> {
-	const [row] = await d
-		.select({
-			n: sql<string>`count(*)::text`,
-			sum: sql<string>`coalesce(sum(date_part('epoch', ${assessment.updatedAt})), 0)::text`,
-			max: sql<string>`coalesce(max(${assessment.updatedAt})::text, '')`
-		})
-		.from(assessment)
-		.where(and(eq(assessment.benchmarkSlug, benchmarkSlug), eq(assessment.status, 'submitted')));
-	return `${row?.n}|${row?.sum}|${row?.max}`;
+	return `${benchmarkSlug}|${await versionOf(d, 'figures')}`;
 }
 
 /**

@@ -315,6 +315,27 @@ describe.each(engines())('distributions on %s', (engine) => {
 		expect((await figures())?.count).toBe(5);
 	});
 
+	it("follows a city's changed facts into another peer group, however they were written", async () => {
+		const groups = async () =>
+			(await networkDistribution(admin, BENCHMARK)).peerGroups.map((g) => [g.key, g.cities]);
+		expect(await groups()).toContainEqual(['unknown_unknown', 1]);
+		// Theta's population and migrant share become known, by a plain UPDATE (as another
+		// process, a script or a later issue's form would write them).
+		await db()
+			.update(schema.city)
+			.set({ population: 180_000, migrantBackgroundShare: 9 })
+			.where(eq(schema.city.id, ids.Theta!));
+		expect(await groups()).toEqual([
+			['lt-250k_lt-10', 4],
+			['250k-500k_10-20', 2]
+		]);
+		await db()
+			.update(schema.city)
+			.set({ population: null, migrantBackgroundShare: null })
+			.where(eq(schema.city.id, ids.Theta!));
+		expect(await groups()).toContainEqual(['unknown_unknown', 1]);
+	});
+
 	it('suggests mentors among cities that shared and meet the standard, similar cities first', async () => {
 		const delta = assessmentIds['Delta 2014']!;
 		// Alpha (100, DE) and Beta (75, PL) meet the standard; Beta shares Delta's country.

@@ -62,6 +62,8 @@ export function positionIn(score: number, figures: Quartiles): Position {
 
 interface SharedCity extends q.SharedCity {
 	peerGroup: PeerGroup;
+	/** Its place in Snapshot.cities, to keep per-reader facts in a typed array. */
+	index: number;
 }
 
 interface Entry {
@@ -76,6 +78,12 @@ interface Snapshot {
 	byKeyFactor: Map<string, Entry[]>;
 	/** Figures already computed, by peer group ('' for all) and key factor slug. */
 	figures: Map<string, Quartiles | null>;
+	/** Entries of a peer group, by peer group and key factor slug, highest first (kept). */
+	groups: Map<string, Entry[]>;
+	/** namesFor's answers, by reader (their roles), a few kept. */
+	names: Map<string, Uint8Array>;
+	/** likenessByCity's answers, by the traits compared (peer group and country). */
+	likeness: Map<string, Uint8Array>;
 }
 
 /**
@@ -103,7 +111,9 @@ async function snapshot(d: Db, benchmarkSlug: string): Promise<Snapshot> {
 async function readSnapshot(d: Db, benchmarkSlug: string): Promise<Snapshot> {
 	const { cities, scores } = await q.readShared(d, benchmarkSlug);
 	const byAssessment = new Map<string, SharedCity>();
-	for (const c of cities) byAssessment.set(c.assessmentId, { ...c, peerGroup: peerGroupOf(c) });
+	for (const c of cities) {
+		byAssessment.set(c.assessmentId, { ...c, peerGroup: peerGroupOf(c), index: byAssessment.size });
+	}
 	const byKeyFactor = new Map<string, Entry[]>();
 	for (const s of scores) {
 		const city = byAssessment.get(s.assessmentId);
@@ -115,21 +125,77 @@ async function readSnapshot(d: Db, benchmarkSlug: string): Promise<Snapshot> {
 	for (const list of byKeyFactor.values()) {
 		list.sort((a, b) => b.score - a.score || a.city.name.localeCompare(b.city.name));
 	}
-	return { cities: [...byAssessment.values()], byKeyFactor, figures: new Map() };
+	return {
+		cities: [...byAssessment.values()],
+		byKeyFactor,
+		figures: new Map(),
+		groups: new Map(),
+		names: new Map(),
+		likeness: new Map()
+	};
 }
 
-function inGroup(entries: Entry[], group: PeerGroup | null): Entry[] {
-	return group ? entries.filter((e) => samePeerGroup(e.city.peerGroup, group)) : entries;
+/**
+ * A key factor's entries, overall or within a peer group, highest first; with their scores and
+ * city indexes side by side in typed arrays, so that a report's loops over thousands of cities
+ * read two small arrays instead of chasing an object per city.
+ */
+interface Ranking {
+	entries: Entry[];
+	scores: Float64Array;
+	cities: Uint32Array;
+	/** 1 where the city meets the standard on this key factor. */
+	meets: Uint8Array;
+}
+
+const rankings = new WeakMap<Entry[], Ranking>();
+
+function rankingOf(entries: Entry[]): Ranking {
+	let r = rankings.get(entries);
+	if (!r) {
+		r = {
+			entries,
+			scores: Float64Array.from(entries, (e) => e.score),
+			cities: Uint32Array.from(entries, (e) => e.city.index),
+			meets: Uint8Array.from(entries, (e) => (e.meetsStandard ? 1 : 0))
+		};
+		rankings.set(entries, r);
+	}
+	return r;
+}
+
+function entriesOf(data: Snapshot, keyFactorSlug: string, group: PeerGroup | null): Entry[] {
+	const all = data.byKeyFactor.get(keyFactorSlug) ?? [];
+	if (!group) return all;
+	const key = `${peerGroupKey(group)}/${keyFactorSlug}`;
+	let entries = data.groups.get(key);
+	if (!entries) {
+		entries = all.filter((e) => samePeerGroup(e.city.peerGroup, group));
+		data.groups.set(key, entries);
+	}
+	return entries;
 }
 
 /** The five-number summary of a key factor's scores, overall or within a peer group. */
 function figuresOf(data: Snapshot, keyFactorSlug: string, group: PeerGroup | null) {
 	const key = `${group ? peerGroupKey(group) : ''}/${keyFactorSlug}`;
 	if (!data.figures.has(key)) {
-		const entries = inGroup(data.byKeyFactor.get(keyFactorSlug) ?? [], group);
+		const entries = entriesOf(data, keyFactorSlug, group);
 		data.figures.set(key, quartiles(entries.map((e) => e.score)));
 	}
 	return data.figures.get(key)!;
+}
+
+/** How many entries score higher than `score` (they are sorted highest first). */
+function countAbove(scores: Float64Array, score: number): number {
+	let low = 0;
+	let high = scores.length;
+	while (low < high) {
+		const mid = (low + high) >>> 1;
+		if (scores[mid]! > score) low = mid + 1;
+		else high = mid;
+	}
+	return low;
 }
 
 /** May this reader see the other city's name (and so its score)? */
@@ -139,6 +205,28 @@ function canName(actor: Actor | null, c: SharedCity): boolean {
 		visibility: c.visibility,
 		status: 'submitted'
 	});
+}
+
+/** How many readers' answers namesFor keeps per snapshot (10 KB each with 10,000 cities). */
+const READERS_KEPT = 200;
+
+/**
+ * canName for every city of the snapshot, by city index: asked once per kind of reader (what
+ * canName depends on is the reader's roles) and kept with the snapshot, since a report asks
+ * about every city for each key factor and the answer is the same until the snapshot changes.
+ */
+function namesFor(actor: Actor | null, data: Snapshot): Uint8Array {
+	const key = JSON.stringify(
+		(actor?.memberships ?? []).map((m) => `${m.role}:${m.cityId ?? ''}`).sort()
+	);
+	let nameable = data.names.get(key);
+	if (!nameable) {
+		nameable = new Uint8Array(data.cities.length);
+		for (const c of data.cities) nameable[c.index] = canName(actor, c) ? 1 : 0;
+		if (data.names.size >= READERS_KEPT) data.names.delete(data.names.keys().next().value!);
+		data.names.set(key, nameable);
+	}
+	return nameable;
 }
 
 async function currentBenchmark(actor: Actor | null, slug: string) {
@@ -207,6 +295,10 @@ interface Context {
 	keyFactors: { number: number; slug: string; title: string }[];
 	own: Map<string, { score: number; meetsStandard: boolean }>;
 	data: Snapshot;
+	/** By city index: 1 where this reader may see the city's name (see canName). */
+	nameable: Uint8Array;
+	/** The index of this assessment's city in the snapshot, or -1 when it has not shared. */
+	ownIndex: number;
 }
 
 async function contextOf(actor: Actor | null, assessmentId: string): Promise<Context> {
@@ -232,7 +324,9 @@ async function contextOf(actor: Actor | null, assessmentId: string): Promise<Con
 		language: b.language,
 		keyFactors: b.keyFactors.map((k) => ({ number: k.number, slug: k.slug, title: k.title })),
 		own: new Map(own.map((s) => [s.keyFactorSlug, s])),
-		data
+		data,
+		nameable: namesFor(actor, data),
+		ownIndex: data.cities.find((c) => c.cityId === city.id)?.index ?? -1
 	};
 }
 
@@ -259,17 +353,20 @@ function standing(
 	group: PeerGroup | null,
 	score: number | null
 ): Standing {
-	const entries = inGroup(ctx.data.byKeyFactor.get(keyFactorSlug) ?? [], group);
+	const entries = entriesOf(ctx.data, keyFactorSlug, group);
 	const visible = isNetworkAdmin(ctx.actor) || entries.length >= MIN_CITIES;
 	const figures = visible ? figuresOf(ctx.data, keyFactorSlug, group) : null;
 	const above: Standing['above'] = { named: [], moreNamed: 0, unnamed: 0 };
 	if (visible && score !== null) {
-		for (const e of entries) {
-			if (e.score <= score) break; // highest first
-			if (e.city.cityId === ctx.city.id) continue;
-			if (!canName(ctx.actor, e.city)) {
+		const { scores, cities } = rankingOf(entries);
+		const count = countAbove(scores, score);
+		for (let i = 0; i < count; i++) {
+			const c = cities[i]!;
+			if (c === ctx.ownIndex) continue;
+			if (ctx.nameable[c] === 0) {
 				above.unnamed += 1;
 			} else if (above.named.length < ABOVE_NAMED) {
+				const e = entries[i]!;
 				above.named.push({ name: e.city.name, slug: e.city.slug, score: roundScore(e.score) });
 			} else {
 				above.moreNamed += 1;
@@ -332,31 +429,57 @@ export interface Mentor {
 	samePeerGroup: boolean;
 }
 
-function mentorsOf(ctx: Context, keyFactor: { number: number; slug: string; title: string }) {
-	const candidates = (ctx.data.byKeyFactor.get(keyFactor.slug) ?? [])
-		.filter((e) => e.meetsStandard && e.city.cityId !== ctx.city.id)
-		.map((e) => ({ e, like: likeness(ctx.city, e.city) }))
-		.sort(
-			(x, y) =>
-				y.like.score - x.like.score ||
-				y.e.score - x.e.score ||
-				x.e.city.name.localeCompare(y.e.city.name)
-		);
-	const mentors: Mentor[] = [];
-	let unnamed = 0;
-	for (const { e, like } of candidates) {
-		if (!canName(ctx.actor, e.city)) unnamed += 1;
-		else if (mentors.length < MENTORS) {
-			mentors.push({
-				name: e.city.name,
-				slug: e.city.slug,
-				country: e.city.country,
-				score: roundScore(e.score),
-				likeness: like,
-				samePeerGroup: samePeerGroup(ctx.peerGroup, e.city.peerGroup)
-			});
+/**
+ * likeness().score of every city of the snapshot to this one, by city index; kept with the
+ * snapshot for cities with the same traits (peer group and country).
+ */
+function likenessByCity(ctx: Context): Uint8Array {
+	const own = ctx.peerGroup;
+	const key = `${peerGroupKey(own)}|${ctx.city.country}`;
+	let like = ctx.data.likeness.get(key);
+	if (!like) {
+		like = new Uint8Array(ctx.data.cities.length);
+		for (const c of ctx.data.cities) {
+			const population = own.population !== 'unknown' && own.population === c.peerGroup.population;
+			const share = own.migrantShare !== 'unknown' && own.migrantShare === c.peerGroup.migrantShare;
+			like[c.index] = +population + +share + +(ctx.city.country === c.country);
 		}
+		ctx.data.likeness.set(key, like);
 	}
+	return like;
+}
+
+function mentorsOf(ctx: Context, keyFactor: { number: number; slug: string; title: string }) {
+	const entries = ctx.data.byKeyFactor.get(keyFactor.slug) ?? [];
+	const { cities, meets } = rankingOf(entries);
+	const like = likenessByCity(ctx);
+	// Mentors rank by likeness, then score, then name. The entries are already by score, then
+	// name: so the first MENTORS nameable ones of each likeness are that likeness's best, and
+	// one pass over typed arrays finds them without sorting thousands of cities.
+	const byLikeness: number[][] = [[], [], [], []];
+	let unnamed = 0;
+	for (let i = 0; i < entries.length; i++) {
+		const c = cities[i]!;
+		if (meets[i] === 0 || c === ctx.ownIndex) continue;
+		if (ctx.nameable[c] === 0) {
+			unnamed += 1;
+			continue;
+		}
+		const bucket = byLikeness[like[c]!]!;
+		if (bucket.length < MENTORS) bucket.push(i);
+	}
+	const best = [3, 2, 1, 0].flatMap((l) => byLikeness[l]!).slice(0, MENTORS);
+	const mentors: Mentor[] = best.map((i) => {
+		const e = entries[i]!;
+		return {
+			name: e.city.name,
+			slug: e.city.slug,
+			country: e.city.country,
+			score: roundScore(e.score),
+			likeness: likeness(ctx.city, e.city),
+			samePeerGroup: samePeerGroup(ctx.peerGroup, e.city.peerGroup)
+		};
+	});
 	return {
 		number: keyFactor.number,
 		slug: keyFactor.slug,

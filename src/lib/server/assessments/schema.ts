@@ -70,11 +70,7 @@ export const assessment = pgTable(
 		// order DISTINCT ON reads it.
 		index('assessment_shared_latest_idx')
 			.on(t.benchmarkSlug, t.cityId, t.submittedAt.desc().nullsLast(), t.cycle.desc(), t.id.desc())
-			.where(sql`${t.status} = 'submitted' and ${t.visibility} in ('network', 'public')`),
-		// The fingerprint of a benchmark's submitted assessments, read from the index alone.
-		index('assessment_submitted_idx')
-			.on(t.benchmarkSlug, t.updatedAt)
-			.where(sql`${t.status} = 'submitted'`)
+			.where(sql`${t.status} = 'submitted' and ${t.visibility} in ('network', 'public')`)
 	]
 );
 

@@ -6,3 +6,4 @@ export * from '../charter/schema.ts';
 export * from '../audit/schema.ts';
 export * from '../mail/schema.ts';
 export * from '../assessments/schema.ts';
+export * from '../cache/schema.ts';
