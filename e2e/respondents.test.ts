@@ -1,7 +1,9 @@
 // Respondents of a self-assessment: the Lublin coordinator invites an NGO and a member of city
 // staff by email; each answers through the link in their mail, without an account; the
 // coordinator sees each group's answers, flagged where they differ by two levels or more;
-// once submitted, the links are read-only. No JavaScript anywhere.
+// sends one a new link (the old one then says it was replaced) and withdraws another's (it
+// then says so, and saves nothing); once submitted, the links are read-only. No JavaScript
+// anywhere.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { en } from './support/messages.ts';
@@ -40,7 +42,7 @@ async function openAssessment(page: Page): Promise<string> {
 }
 
 describe('respondents', () => {
-	test('an NGO answers through its link; the coordinator sees the groups; submitted, the link is read-only', async () => {
+	test('an NGO answers through its link; the coordinator sees the groups, sends a new link, withdraws one; submitted, the link is read-only', async () => {
 		const coordinator = await signedIn(demo.coordinatorLublin, demoPassword);
 		const id = await openAssessment(coordinator.page);
 		const tasks = new TaskListPage(coordinator.page);
@@ -78,7 +80,9 @@ describe('respondents', () => {
 		const invited = await respondents.rows();
 		expect(invited.find((r) => r.name.startsWith(ngo.name))).toMatchObject({
 			group: en('group_partner_organisation'),
-			last: en('respondent_never')
+			status: en('respondent_status_invited'),
+			last: en('respondent_never'),
+			actions: ['resend', 'revoke']
 		});
 
 		// The links, from the outbox.
@@ -132,7 +136,10 @@ describe('respondents', () => {
 		// The coordinator sees who answered, and each group's view, flagged.
 		await respondents.goto(lublinId, id);
 		const rows = await respondents.rows();
-		expect(rows.find((r) => r.name.startsWith(ngo.name))!.answered).toMatch(/^1 of \d+$/);
+		const answeredOne = new RegExp(
+			`^${en('respondent_status_answering', { answered: 1, total: '\\d+' })}$`
+		);
+		expect(rows.find((r) => r.name.startsWith(ngo.name))!.status).toMatch(answeredOne);
 		expect(rows.find((r) => r.name.startsWith(ngo.name))!.last).not.toBe(en('respondent_never'));
 		const view = await respondents.groupView(q1!);
 		expect(view.flag).toContain(en('group_differ'));
@@ -145,19 +152,59 @@ describe('respondents', () => {
 		expect(views).not.toContain(ngo.name);
 		expect(views).not.toContain(staff.name);
 
+		// The staff member lost the mail: a new link is sent, and the old one says it was
+		// replaced (without showing anything of the assessment).
+		await respondents.resend(staff.name);
+		expect(respondents.path).toMatch(new RegExp(`^${respondentsPath}\\?resent=`));
+		expect(await respondents.notice()).toBe(en('respondent_resent_notice', { email: staff.email }));
+		expect(await staffPage.open(staffLink)).toBe(410);
+		expect(await staffPage.heading()).toBe(en('respond_gone_title'));
+		expect(await staffPage.mainText()).toContain(en('respond_replaced'));
+		expect(await staffPage.mainText()).not.toContain('Lublin');
+		expect(await staffPage.open(`${staffLink}/${firstKeyFactor.slug}`)).toBe(410);
+		const newStaffLink = OutboxPage.link(
+			await outbox.openMail(staff.email, /Lublin/),
+			/^\/respond\//
+		);
+		expect(newStaffLink).not.toBe(staffLink);
+		expect(await staffPage.open(`${newStaffLink}/${firstKeyFactor.slug}`)).toBe(200);
+		expect(await staffPage.checkedRating(q1!)).toBe('3');
+
+		// The NGO's link is withdrawn while its questionnaire is open: saving then says the link
+		// is no longer valid, and saves nothing; its answers given before still count.
+		await ngoPage.open(`${ngoLink}/${firstKeyFactor.slug}`);
+		await respondents.goto(lublinId, id);
+		await respondents.revoke(ngo.name);
+		expect(respondents.path).toMatch(new RegExp(`^${respondentsPath}\\?revoked=`));
+		expect(await respondents.notice()).toBe(en('respondent_revoked_notice', { name: ngo.name }));
+		const revoked = (await respondents.rows()).find((r) => r.name.startsWith(ngo.name))!;
+		expect(revoked.status).toContain(en('respondent_status_revoked'));
+		expect(revoked.actions).toEqual([]);
+		await ngoPage.answer(q1!, { rating: '4' });
+		await ngoPage.saveAndReturn();
+		expect(await ngoPage.heading()).toBe(en('respond_gone_title'));
+		expect(await ngoPage.mainText()).toContain(en('respond_revoked'));
+		expect(await ngoPage.open(ngoLink)).toBe(410);
+		const stillCounted = await respondents.groupView(q1!);
+		expect(stillCounted.rows.find((r) => r[0] === en('group_partner_organisation'))![2]).toContain(
+			en('scale_rating_0')
+		);
+
 		// Submitted: the link shows the answers, read-only, with a message.
 		const check = new CheckPage(coordinator.page);
 		await check.goto(lublinId, id);
 		await check.submit();
-		await ngoPage.open(ngoLink);
-		expect(await ngoPage.notice()).toBe(en('respond_read_only'));
-		await ngoPage.open(`${ngoLink}/${firstKeyFactor.slug}`);
-		expect(await ngoPage.inputCount()).toBe(0);
-		expect(await ngoPage.mainText()).toContain(en('respond_read_only'));
-		expect(await ngoPage.answerText(q1!)).toContain(en('scale_rating_0'));
-		// Nor can anyone else be invited now.
+		await staffPage.open(newStaffLink);
+		expect(await staffPage.notice()).toBe(en('respond_read_only'));
+		await staffPage.open(`${newStaffLink}/${firstKeyFactor.slug}`);
+		expect(await staffPage.inputCount()).toBe(0);
+		expect(await staffPage.mainText()).toContain(en('respond_read_only'));
+		expect(await staffPage.answerText(q1!)).toContain(en('scale_rating_3'));
+		// Nor can anyone else be invited now, nor a new link sent (a link may still be withdrawn).
 		await respondents.goto(lublinId, id);
 		expect(await respondents.inviteForm().count()).toBe(0);
+		const afterSubmit = (await respondents.rows()).find((r) => r.name.startsWith(staff.name))!;
+		expect(afterSubmit.actions).toEqual(['revoke']);
 	});
 
 	test('a wrong link, and another city, find nothing', async () => {

@@ -7,6 +7,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** Why a respondent's link answers 410 (respondent-links.ts), for the error page. */
+			reason?: 'link-revoked' | 'link-replaced';
 		}
 	}
 }

@@ -6,8 +6,10 @@ import { clickAndWait } from '../support/browser.ts';
 export interface RespondentRow {
 	name: string;
 	group: string;
-	answered: string;
+	status: string;
 	last: string;
+	/** The small forms of the row: "resend", "revoke". */
+	actions: string[];
 }
 
 /** /workspace/{cityId}/assessments/{id}/respondents (coordinator). */
@@ -17,7 +19,7 @@ export class RespondentsPage extends BasePage {
 	}
 
 	async invite(input: { name?: string; email?: string; group?: string }) {
-		const form = this.page.locator('main form');
+		const form = this.inviteForm();
 		if (input.name !== undefined) await form.locator('#name').fill(input.name);
 		if (input.email !== undefined) await form.locator('#email').fill(input.email);
 		if (input.group) await form.locator(`input[name="group"][value="${input.group}"]`).check();
@@ -25,7 +27,23 @@ export class RespondentsPage extends BasePage {
 	}
 
 	inviteForm() {
-		return this.page.locator('main form');
+		return this.page.locator('main form.invite-form');
+	}
+
+	/** Sends a new link to the respondent of this name (the button in their row). */
+	async resend(name: string) {
+		await clickAndWait(this.page, this.row(name).locator('button[data-action="resend"]'));
+	}
+
+	/** Withdraws the link of the respondent of this name. */
+	async revoke(name: string) {
+		await clickAndWait(this.page, this.row(name).locator('button[data-action="revoke"]'));
+	}
+
+	private row(name: string) {
+		return this.page
+			.locator('main table.respondent-list tbody tr')
+			.filter({ has: this.page.locator('td:first-child', { hasText: name }) });
 	}
 
 	rows(): Promise<RespondentRow[]> {
@@ -34,8 +52,11 @@ export class RespondentsPage extends BasePage {
 				const cells = Array.from(row.querySelectorAll('td')).map((c) =>
 					(c as HTMLElement).innerText.replace(/\s+/g, ' ').trim()
 				);
-				if (cells.length !== 4) return [];
-				return [{ name: cells[0]!, group: cells[1]!, answered: cells[2]!, last: cells[3]! }];
+				if (cells.length !== 5) return [];
+				const actions = Array.from(row.querySelectorAll('button[data-action]')).map(
+					(b) => b.getAttribute('data-action') ?? ''
+				);
+				return [{ name: cells[0]!, group: cells[1]!, status: cells[2]!, last: cells[3]!, actions }];
 			})
 		);
 	}

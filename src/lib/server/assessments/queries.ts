@@ -1,7 +1,14 @@
-import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { benchmark } from '../benchmarks/schema.ts';
-import { answer, assessment, attachment, contextNote, respondent } from './schema.ts';
+import {
+	answer,
+	assessment,
+	attachment,
+	contextNote,
+	respondent,
+	respondentFormerToken
+} from './schema.ts';
 
 export type Assessment = typeof assessment.$inferSelect;
 export type Answer = typeof answer.$inferSelect;
@@ -286,7 +293,8 @@ export function listPublishedOfCity(db: Db, cityId: string) {
 		.orderBy(desc(assessment.submittedAt));
 }
 
-// Respondents: people invited by email to answer one assessment on their own (respondents.ts).
+// Respondents: people invited by email to answer one assessment on their own (respondents.ts,
+// group-views.ts).
 
 export type Respondent = typeof respondent.$inferSelect;
 
@@ -300,6 +308,70 @@ export async function findRespondentByEmail(db: Db, assessmentId: string, email:
 		.select()
 		.from(respondent)
 		.where(and(eq(respondent.assessmentId, assessmentId), eq(respondent.email, email)));
+	return row;
+}
+
+/** One respondent of the assessment; locked for update inside a transaction when asked. */
+export async function findRespondent(
+	db: Db,
+	assessmentId: string,
+	id: string,
+	options: { forUpdate?: boolean } = {}
+) {
+	const q = db
+		.select()
+		.from(respondent)
+		.where(and(eq(respondent.id, id), eq(respondent.assessmentId, assessmentId)));
+	const [row] = options.forUpdate ? await q.for('update') : await q;
+	return row;
+}
+
+/** The respondent whose link, since replaced by a newer one, had this token. */
+export async function findFormerToken(db: Db, tokenHash: string) {
+	const [row] = await db
+		.select()
+		.from(respondentFormerToken)
+		.where(eq(respondentFormerToken.tokenHash, tokenHash));
+	return row;
+}
+
+/** How many times a respondent's link was replaced since a moment. */
+export async function countFormerTokensSince(db: Db, respondentId: string, since: Date) {
+	const [row] = await db
+		.select({ n: count() })
+		.from(respondentFormerToken)
+		.where(
+			and(
+				eq(respondentFormerToken.respondentId, respondentId),
+				gt(respondentFormerToken.replacedAt, since)
+			)
+		);
+	return Number(row?.n ?? 0);
+}
+
+/** Gives a respondent a new link; the old one is kept as former, so that it can say so. */
+export async function replaceRespondentToken(
+	db: Db,
+	id: string,
+	oldTokenHash: string,
+	newTokenHash: string
+) {
+	await db.insert(respondentFormerToken).values({ tokenHash: oldTokenHash, respondentId: id });
+	const [row] = await db
+		.update(respondent)
+		.set({ tokenHash: newTokenHash })
+		.where(eq(respondent.id, id))
+		.returning();
+	return row!;
+}
+
+/** Withdraws a respondent's link; undefined when it was withdrawn already. */
+export async function revokeRespondent(db: Db, id: string, by: string) {
+	const [row] = await db
+		.update(respondent)
+		.set({ revokedAt: new Date(), revokedBy: by })
+		.where(and(eq(respondent.id, id), isNull(respondent.revokedAt)))
+		.returning();
 	return row;
 }
 

@@ -4,9 +4,12 @@ import { desc, eq } from 'drizzle-orm';
 import { engines, useTestDatabase } from '../testing/database.ts';
 import { actorByEmail } from '../testing/actors.ts';
 import { outbox } from '../mail/schema.ts';
+import { auditLog } from '../audit/schema.ts';
 import * as cities from '../cities/service.ts';
 import * as assessments from './service.ts';
 import * as respondents from './respondents.ts';
+import * as links from './respondent-links.ts';
+import * as groups from './group-views.ts';
 import type { AnswerInput } from './forms.ts';
 
 async function statusOf(promise: Promise<unknown>): Promise<number | 'ok'> {
@@ -103,7 +106,7 @@ describe.each(engines())('respondents on %s', (engine) => {
 
 		const staff = await invite('Marek', 'marek@lublin.example', 'city_staff');
 
-		const view = (await respondents.respondentByToken(token))!;
+		const view = (await links.respondentByToken(token))!;
 		expect(view.status).toBe('open');
 		expect(view.city.name).toBe('Lublin');
 		expect(view.respondent).toMatchObject({ name: 'Olena', group: 'migrant' });
@@ -113,23 +116,21 @@ describe.each(engines())('respondents on %s', (engine) => {
 		expect(q1!.answer.response).toBe('');
 
 		expect(
-			await respondents.saveRespondentAnswers(token, [
+			await links.saveRespondentAnswers(token, [
 				{ ...rate(q1!.id, '0'), evidence: 'Nobody asked us.' },
 				rate(q2!.id, 'dont_know')
 			])
 		).toEqual({ ok: true, saved: 2 });
-		expect(await respondents.saveRespondentAnswers(staff, [rate(q1!.id, '3')])).toEqual({
+		expect(await links.saveRespondentAnswers(staff, [rate(q1!.id, '3')])).toEqual({
 			ok: true,
 			saved: 1
 		});
 		// A question of no key factor of this benchmark is refused.
 		expect(
-			await respondents.saveRespondentAnswers(token, [
-				rate('00000000-0000-4000-8000-000000000000', '1')
-			])
+			await links.saveRespondentAnswers(token, [rate('00000000-0000-4000-8000-000000000000', '1')])
 		).toEqual({ ok: false, reason: 'unknown-question' });
 
-		const after = (await respondents.respondentByToken(token))!;
+		const after = (await links.respondentByToken(token))!;
 		expect(after.keyFactors[0]!.questions[0]!.answer).toMatchObject({
 			response: '0',
 			evidence: 'Nobody asked us.'
@@ -150,8 +151,8 @@ describe.each(engines())('respondents on %s', (engine) => {
 		expect(list.questions).toBeGreaterThan(2);
 
 		// …and per question each group's ratings, with a flag where they differ by 2 or more.
-		const [groups] = await respondents.groupViews(me, assessmentId, kf.slug);
-		const first = groups!.questions[0]!;
+		const [views] = await groups.groupViews(me, assessmentId, kf.slug);
+		const first = views!.questions[0]!;
 		expect(first.differ).toBe(true);
 		expect(first.groups).toEqual([
 			{
@@ -182,7 +183,7 @@ describe.each(engines())('respondents on %s', (engine) => {
 				notApplicable: 0
 			}
 		]);
-		const second = groups!.questions[1]!;
+		const second = views!.questions[1]!;
 		expect(second.differ).toBe(false);
 		expect(second.groups.find((g) => g.group === 'migrant')).toMatchObject({
 			count: 1,
@@ -190,14 +191,14 @@ describe.each(engines())('respondents on %s', (engine) => {
 			mean: null
 		});
 		// Never a name or an address next to the ratings.
-		const serialised = JSON.stringify(await respondents.groupViews(me, assessmentId));
+		const serialised = JSON.stringify(await groups.groupViews(me, assessmentId));
 		expect(serialised).not.toMatch(/Olena|Marek|@/);
 
-		const forPage = (await respondents.groupViewsForKeyFactor(me, assessmentId, kf.slug))!;
+		const forPage = (await groups.groupViewsForKeyFactor(me, assessmentId, kf.slug))!;
 		expect(forPage.respondents).toBe(2);
 		expect(forPage.byQuestion[q1!.id]!.differ).toBe(true);
 
-		const differences = await respondents.groupDifferences(me, assessmentId);
+		const differences = await groups.groupDifferences(me, assessmentId);
 		expect(differences).toEqual([
 			{
 				keyFactor: { number: kf.number, slug: kf.slug, title: kf.title },
@@ -213,7 +214,7 @@ describe.each(engines())('respondents on %s', (engine) => {
 
 		// A contributor may see the groups' views, not the list of people, nor invite.
 		const contributor = await actorByEmail('contributor.lublin@example.org');
-		expect(await statusOf(respondents.groupViews(contributor, assessmentId))).toBe('ok');
+		expect(await statusOf(groups.groupViews(contributor, assessmentId))).toBe('ok');
 		expect(await statusOf(respondents.listRespondents(contributor, assessmentId))).toBe(404);
 		expect(
 			await statusOf(
@@ -229,7 +230,7 @@ describe.each(engines())('respondents on %s', (engine) => {
 
 	it('shows a respondent only their own answers', async () => {
 		const token = await invite('Anna', 'anna@ngo.example', 'partner_organisation');
-		const view = (await respondents.respondentByToken(token))!;
+		const view = (await links.respondentByToken(token))!;
 		// Olena and Marek answered the first key factor; Anna sees nothing of it.
 		expect(view.keyFactors.flatMap((k) => k.questions).every((q) => q.answer.response === '')).toBe(
 			true
@@ -243,8 +244,8 @@ describe.each(engines())('respondents on %s', (engine) => {
 		const admin = await actorByEmail('admin@example.org');
 		for (const actor of [tampere, admin]) {
 			expect(await statusOf(respondents.listRespondents(actor, assessmentId))).toBe(404);
-			expect(await statusOf(respondents.groupViews(actor, assessmentId))).toBe(404);
-			expect(await statusOf(respondents.groupDifferences(actor, assessmentId))).toBe(404);
+			expect(await statusOf(groups.groupViews(actor, assessmentId))).toBe(404);
+			expect(await statusOf(groups.groupDifferences(actor, assessmentId))).toBe(404);
 			expect(
 				await statusOf(
 					respondents.inviteRespondent(
@@ -257,29 +258,173 @@ describe.each(engines())('respondents on %s', (engine) => {
 			).toBe(404);
 		}
 		expect(await statusOf(respondents.listRespondents(null, assessmentId))).toBe(401);
-		expect(await statusOf(respondents.groupViews(null, 'not-an-id'))).toBe(404);
+		expect(await statusOf(groups.groupViews(null, 'not-an-id'))).toBe(404);
 	});
 
 	it('answers undefined for an invalid token', async () => {
-		expect(await respondents.respondentByToken('')).toBeUndefined();
-		expect(await respondents.respondentByToken('no-such-token')).toBeUndefined();
-		expect(await respondents.respondentByToken('x'.repeat(500))).toBeUndefined();
-		expect(await respondents.saveRespondentAnswers('no-such-token', [])).toEqual({
+		expect(await links.respondentByToken('')).toBeUndefined();
+		expect(await links.respondentByToken('no-such-token')).toBeUndefined();
+		expect(await links.respondentByToken('x'.repeat(500))).toBeUndefined();
+		expect(await links.saveRespondentAnswers('no-such-token', [])).toEqual({
 			ok: false,
 			reason: 'not-found'
 		});
 	});
 
+	/** The reason a link is refused with 410 Gone, or what else happened. */
+	async function goneReason(token: string) {
+		try {
+			await links.respondentByToken(token);
+			return 'opened';
+		} catch (e) {
+			if (isHttpError(e) && e.status === 410) return e.body.reason;
+			throw e;
+		}
+	}
+
+	async function auditOf(entityId: string) {
+		return (
+			await db().select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.at)
+		).map((a) => a.action);
+	}
+
+	async function mailsTo(to: string) {
+		return (await db().select().from(outbox).where(eq(outbox.to, to))).length;
+	}
+
+	async function respondentIdOf(email: string) {
+		const list = await respondents.listRespondents(await coordinator(), assessmentId);
+		return list.respondents.find((r) => r.email === email)!.id;
+	}
+
+	it('withdraws a link: refused from then on, the answers given stay counted, audited', async () => {
+		const me = await coordinator();
+		const token = await invite('Wrong Person', 'wrong@example.net', 'migrant');
+		const id = await respondentIdOf('wrong@example.net');
+		const { slug, questions } = (await links.respondentByToken(token))!.keyFactors[2]!;
+		const q = questions[0]!;
+		expect(await links.saveRespondentAnswers(token, [rate(q.id, '4')])).toEqual({
+			ok: true,
+			saved: 1
+		});
+
+		expect(await respondents.revokeRespondent(me, assessmentId, id)).toEqual({
+			ok: true,
+			respondent: { name: 'Wrong Person', email: 'wrong@example.net' }
+		});
+		// The link now says it was withdrawn (410), and saves nothing.
+		expect(await goneReason(token)).toBe('link-revoked');
+		expect(await links.saveRespondentAnswers(token, [rate(q.id, '0')])).toEqual({
+			ok: false,
+			reason: 'link-revoked'
+		});
+		// The coordinator sees the link withdrawn, with what was answered before…
+		const row = (await respondents.listRespondents(me, assessmentId)).respondents.find(
+			(r) => r.id === id
+		)!;
+		expect(row).toMatchObject({ status: 'revoked', answered: 1 });
+		expect(row.revokedAt).toBeInstanceOf(Date);
+		// …which still counts in the groups' views, unchanged by the refused save.
+		const [kf] = await groups.groupViews(me, assessmentId, slug);
+		const view = kf!.questions.find((x) => x.questionId === q.id)!;
+		expect(view.groups.find((g) => g.group === 'migrant')).toMatchObject({
+			count: 1,
+			ratings: [4]
+		});
+
+		// Withdrawing again changes nothing, and writes nothing more.
+		expect((await respondents.revokeRespondent(me, assessmentId, id)).ok).toBe(true);
+		expect(await auditOf(id)).toEqual(['respondent.invite', 'respondent.revoke']);
+		// A withdrawn link is not sent again.
+		const before = await mailsTo('wrong@example.net');
+		expect(await respondents.resendInvitation(me, assessmentId, id, 'http://localhost')).toEqual({
+			ok: false,
+			error: 'respondent_error_revoked'
+		});
+		expect(await mailsTo('wrong@example.net')).toBe(before);
+	});
+
+	it('sends a new link: the old one says it was replaced; a few times a day at most', async () => {
+		const me = await coordinator();
+		const first = await invite('Again', 'again@example.net', 'city_staff');
+		const id = await respondentIdOf('again@example.net');
+		const q = (await links.respondentByToken(first))!.keyFactors[3]!.questions[0]!;
+		await links.saveRespondentAnswers(first, [{ ...rate(q.id, '2'), evidence: 'Kept.' }]);
+
+		expect(await respondents.resendInvitation(me, assessmentId, id, 'http://localhost')).toEqual({
+			ok: true,
+			respondent: { name: 'Again', email: 'again@example.net' }
+		});
+		const { token: second, mail } = await tokenSentTo('again@example.net');
+		expect(second).not.toBe(first);
+		expect(mail.purpose).toBe('respondent-invitation');
+		expect(mail.subject).toContain('Lublin');
+		expect(await mailsTo('again@example.net')).toBe(2);
+		// The old link is refused, saying why; the new one shows the answers given before.
+		expect(await goneReason(first)).toBe('link-replaced');
+		expect(await links.saveRespondentAnswers(first, [rate(q.id, '0')])).toEqual({
+			ok: false,
+			reason: 'link-replaced'
+		});
+		const view = (await links.respondentByToken(second))!;
+		expect(view.keyFactors[3]!.questions[0]!.answer).toMatchObject({
+			response: '2',
+			evidence: 'Kept.'
+		});
+		expect(await auditOf(id)).toEqual(['respondent.invite', 'respondent.resend']);
+
+		// Three new links a day at most; the fourth is refused, and no mail goes out.
+		for (let i = 1; i < respondents.RESENDS_PER_DAY; i++) {
+			expect(
+				(await respondents.resendInvitation(me, assessmentId, id, 'http://localhost')).ok
+			).toBe(true);
+		}
+		expect(await respondents.resendInvitation(me, assessmentId, id, 'http://localhost')).toEqual({
+			ok: false,
+			error: 'respondent_error_resend_limit'
+		});
+		expect(await mailsTo('again@example.net')).toBe(1 + respondents.RESENDS_PER_DAY);
+		// Every link but the last is refused.
+		expect(await goneReason(second)).toBe('link-replaced');
+		expect(await goneReason((await tokenSentTo('again@example.net')).token)).toBe('opened');
+	});
+
+	it('lets only those who manage the assessment withdraw or resend a link', async () => {
+		await invite('Other', 'other@example.net', 'city_staff');
+		const id = await respondentIdOf('other@example.net');
+		const contributor = await actorByEmail('contributor.lublin@example.org');
+		const stakeholder = await actorByEmail('ngo.lublin@example.org');
+		const tampere = await actorByEmail('coordinator.tampere@example.org');
+		const admin = await actorByEmail('admin@example.org');
+		for (const actor of [contributor, stakeholder, tampere, admin]) {
+			expect(await statusOf(respondents.revokeRespondent(actor, assessmentId, id))).toBe(404);
+			expect(
+				await statusOf(respondents.resendInvitation(actor, assessmentId, id, 'http://localhost'))
+			).toBe(404);
+		}
+		expect(await statusOf(respondents.revokeRespondent(null, assessmentId, id))).toBe(401);
+		// Nothing happened to the link.
+		expect(await auditOf(id)).toEqual(['respondent.invite']);
+		// Ids of no respondent of this assessment are not found.
+		const me = await coordinator();
+		for (const other of ['not-an-id', '00000000-0000-4000-8000-000000000000']) {
+			expect(await statusOf(respondents.revokeRespondent(me, assessmentId, other))).toBe(404);
+			expect(
+				await statusOf(respondents.resendInvitation(me, assessmentId, other, 'http://localhost'))
+			).toBe(404);
+		}
+	});
+
 	it('makes the link read-only once the assessment is submitted', async () => {
 		const me = await coordinator();
 		const token = await invite('Late', 'late@example.net', 'migrant');
-		const view = (await respondents.respondentByToken(token))!;
+		const view = (await links.respondentByToken(token))!;
 		const q = view.keyFactors[1]!.questions[0]!;
 		expect(await assessments.submit(me, assessmentId)).toMatchObject({ ok: true });
 
-		const after = (await respondents.respondentByToken(token))!;
+		const after = (await links.respondentByToken(token))!;
 		expect(after.status).toBe('read_only');
-		expect(await respondents.saveRespondentAnswers(token, [rate(q.id, '2')])).toEqual({
+		expect(await links.saveRespondentAnswers(token, [rate(q.id, '2')])).toEqual({
 			ok: false,
 			reason: 'submitted'
 		});
@@ -292,6 +437,16 @@ describe.each(engines())('respondents on %s', (engine) => {
 			)
 		).toEqual({ ok: false, field: '_form', error: 'respondent_error_submitted' });
 		// The coordinator still sees the views of a submitted assessment.
-		expect((await respondents.groupDifferences(me, assessmentId)).length).toBe(1);
+		expect((await groups.groupDifferences(me, assessmentId)).length).toBe(1);
+
+		// No new link for a submitted assessment; but a link may still be withdrawn, and then
+		// stops showing the answers.
+		const id = await respondentIdOf('late@example.net');
+		expect(await respondents.resendInvitation(me, assessmentId, id, 'http://localhost')).toEqual({
+			ok: false,
+			error: 'respondent_error_submitted'
+		});
+		expect((await respondents.revokeRespondent(me, assessmentId, id)).ok).toBe(true);
+		expect(await goneReason(token)).toBe('link-revoked');
 	});
 });

@@ -1,27 +1,34 @@
 // Respondents of a self-assessment: the coordinator invites people by email into one
 // assessment, each in a group (city staff, partner organisations and NGOs, migrants and
-// migrant associations). Each answers on their own through the link they were sent, which
-// is their only credential; the city sees per group how its questions were rated, and where
-// groups see a question very differently. Every function starts with an access check (for
-// the token functions: the token itself). Respondents' names never stand next to ratings.
-import { createHash, randomBytes } from 'node:crypto';
+// migrant associations), sees who answered how much, withdraws a link or sends it again.
+// Each person answers on their own through the link they were sent (respondent-links.ts);
+// the city sees per group how its questions were rated (group-views.ts). Every function
+// starts with an access check: managing the assessment. Respondents' names never stand next
+// to ratings.
+import { randomBytes } from 'node:crypto';
 import { error } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { db, type Db } from '../db/index.ts';
-import { can, requireAccess, requireAssessmentAccess, type Actor } from '../access/index.ts';
+import { requireAssessmentAccess, type Actor } from '../access/index.ts';
 import * as audit from '../audit/service.ts';
 import * as mail from '../mail/service.ts';
-import * as benchmarks from '../benchmarks/service.ts';
 import * as benchmarkQueries from '../benchmarks/queries.ts';
 import * as cityQueries from '../cities/queries.ts';
 import { fields, isUuid } from '../validation.ts';
 import { m } from '../../paraglide/messages.js';
 import * as queries from './queries.ts';
-import type { AnswerInput, ResponseValue } from './forms.ts';
-import { groupsDiffer, isRating, spread, type Rating } from './scoring.ts';
+import {
+	contentOf,
+	hashToken,
+	loadAssessment,
+	respondentGroups,
+	type RespondentGroup
+} from './respondent-shared.ts';
 
-export const respondentGroups = ['city_staff', 'partner_organisation', 'migrant'] as const;
-export type RespondentGroup = (typeof respondentGroups)[number];
+export { respondentGroups, type RespondentGroup };
+
+/** How many times a day one respondent's invitation may be sent again. */
+export const RESENDS_PER_DAY = 3;
 
 export const respondentForm = v.object({
 	name: fields.personName('respondent_error_name_required'),
@@ -33,10 +40,6 @@ export const respondentForm = v.object({
 	)
 });
 export type RespondentInput = v.InferOutput<typeof respondentForm>;
-
-function hashToken(token: string) {
-	return createHash('sha256').update(token).digest('hex');
-}
 
 function groupName(group: RespondentGroup): string {
 	switch (group) {
@@ -66,22 +69,42 @@ export function respondentMail(p: {
 	};
 }
 
-/** The assessment, readable by the actor (else 404; 401 without a session). */
-async function load(actor: Actor | null, id: string) {
-	if (!isUuid(id)) error(404, 'Not found');
-	const a = await queries.findAssessment(await db(), id);
-	if (!a) error(404, 'Not found');
-	requireAssessmentAccess(actor, a, 'assessment.read');
+function newToken() {
+	return randomBytes(32).toString('base64url');
+}
+
+/** The assessment, if the actor may manage it (else 404; 401 without a session). */
+async function loadManaged(actor: Actor | null, assessmentId: string) {
+	const a = await loadAssessment(actor, assessmentId);
+	requireAssessmentAccess(actor, a, 'assessment.manage');
 	return a;
 }
 
-/** The benchmark version the assessment keeps; its content is public. */
-async function contentOf(benchmarkId: string) {
-	const row = await benchmarkQueries.findById(await db(), benchmarkId);
-	if (!row) error(500, 'The benchmark of this assessment is missing.');
-	const b = await benchmarks.getBenchmark(null, row.slug, row.version);
-	if (!b) error(500, 'The benchmark of this assessment is missing.');
-	return b;
+/** Sends the invitation mail with this token's link; after the transaction that made it. */
+async function sendInvitation(
+	actor: Actor,
+	a: queries.Assessment,
+	r: { name: string; email: string; group: RespondentGroup },
+	token: string,
+	origin: string
+) {
+	const d = await db();
+	const [c, b] = await Promise.all([
+		cityQueries.findCityById(d, a.cityId),
+		benchmarkQueries.findById(d, a.benchmarkId)
+	]);
+	await mail.send({
+		to: r.email,
+		...respondentMail({
+			name: r.name,
+			inviter: actor.name,
+			city: c?.name ?? '',
+			cycle: a.cycle,
+			benchmark: b?.title ?? '',
+			group: r.group,
+			link: `${origin}/respond/${token}`
+		})
+	});
 }
 
 export type InviteRespondentOutcome =
@@ -94,8 +117,7 @@ export async function inviteRespondent(
 	input: RespondentInput,
 	origin: string
 ): Promise<InviteRespondentOutcome> {
-	const a = await load(actor, assessmentId);
-	requireAssessmentAccess(actor, a, 'assessment.manage');
+	const a = await loadManaged(actor, assessmentId);
 	if (a.status !== 'in_progress') {
 		return { ok: false, field: '_form', error: 'respondent_error_submitted' };
 	}
@@ -104,7 +126,7 @@ export async function inviteRespondent(
 	if (await queries.findRespondentByEmail(d, a.id, email)) {
 		return { ok: false, field: 'email', error: 'respondent_error_already_invited' };
 	}
-	const token = randomBytes(32).toString('base64url');
+	const token = newToken();
 	let created: queries.Respondent;
 	try {
 		created = await d.transaction(async (tx) => {
@@ -133,29 +155,18 @@ export async function inviteRespondent(
 		}
 		throw e;
 	}
-	const [c, b] = await Promise.all([
-		cityQueries.findCityById(d, a.cityId),
-		benchmarkQueries.findById(d, a.benchmarkId)
-	]);
-	await mail.send({
-		to: email,
-		...respondentMail({
-			name: input.name,
-			inviter: actor!.name,
-			city: c?.name ?? '',
-			cycle: a.cycle,
-			benchmark: b?.title ?? '',
-			group: input.group,
-			link: `${origin}/respond/${token}`
-		})
-	});
+	await sendInvitation(actor!, a, { ...input, email }, token, origin);
 	return { ok: true, respondentId: created.id };
 }
 
-/** Who was invited, in which group, how many questions each answered and when last. */
+export type RespondentStatus = 'invited' | 'answering' | 'revoked';
+
+/**
+ * Who was invited, in which group, how many questions each answered and when last, and
+ * where they are: invited (nothing answered yet), answering (some answers), revoked.
+ */
 export async function listRespondents(actor: Actor | null, assessmentId: string) {
-	const a = await load(actor, assessmentId);
-	requireAssessmentAccess(actor, a, 'assessment.manage');
+	const a = await loadManaged(actor, assessmentId);
 	const d = await db();
 	const [rows, counts, content] = await Promise.all([
 		queries.listRespondents(d, a.id),
@@ -165,292 +176,112 @@ export async function listRespondents(actor: Actor | null, assessmentId: string)
 	const answered = new Map(counts.map((c) => [c.respondentId, Number(c.answered)]));
 	return {
 		questions: content.keyFactors.reduce((n, k) => n + k.guideQuestions.length, 0),
-		respondents: rows.map((r) => ({
-			id: r.id,
-			name: r.name,
-			email: r.email,
-			group: r.group,
-			invitedAt: r.createdAt,
-			answered: answered.get(r.id) ?? 0,
-			lastAnsweredAt: r.lastAnsweredAt
-		}))
-	};
-}
-
-type TaskStatus = 'not_started' | 'in_progress' | 'completed';
-
-function taskStatus(questionIds: string[], answered: Set<string>): TaskStatus {
-	const n = questionIds.filter((id) => answered.has(id)).length;
-	return n === 0 ? 'not_started' : n === questionIds.length ? 'completed' : 'in_progress';
-}
-
-function responseValue(kind: string | null, rating: number | null): string {
-	if (kind === 'rated') return rating === null ? '' : String(rating);
-	return kind ?? '';
-}
-
-async function respondentOf(token: string) {
-	if (!token || token.length > 200) return undefined;
-	const d = await db();
-	const r = await queries.findRespondentByTokenHash(d, hashToken(token));
-	if (!r) return undefined;
-	const a = await queries.findAssessment(d, r.assessmentId);
-	if (!a) return undefined;
-	return { respondent: r, assessment: a };
-}
-
-/**
- * What a respondent's link shows: the city, the assessment, the key factors with their own
- * answers only. The token is the credential, so no actor; an unknown token is undefined.
- */
-export async function respondentByToken(token: string) {
-	const found = await respondentOf(token);
-	if (!found) return undefined;
-	const { respondent: r, assessment: a } = found;
-	const d = await db();
-	const [content, answers, c] = await Promise.all([
-		contentOf(a.benchmarkId),
-		queries.listRespondentAnswers(d, r.id),
-		cityQueries.findCityById(d, a.cityId)
-	]);
-	const byQuestion = new Map(answers.map((x) => [x.guideQuestionId, x]));
-	const answered = new Set(answers.filter((x) => x.kind).map((x) => x.guideQuestionId));
-	return {
-		respondent: { name: r.name, group: r.group, lastAnsweredAt: r.lastAnsweredAt },
-		status: a.status === 'in_progress' ? ('open' as const) : ('read_only' as const),
-		city: { name: c?.name ?? '' },
-		assessment: { cycle: a.cycle },
-		benchmark: {
-			slug: content.slug,
-			title: content.title,
-			version: content.version,
-			isCurrent: content.isCurrent,
-			language: content.language
-		},
-		keyFactors: content.keyFactors.map((k) => ({
-			number: k.number,
-			slug: k.slug,
-			title: k.title,
-			statement: k.statement,
-			status: taskStatus(
-				k.guideQuestions.map((q) => q.id),
-				answered
-			),
-			questions: k.guideQuestions.map((q) => {
-				const x = byQuestion.get(q.id);
-				return {
-					id: q.id,
-					text: q.text,
-					answer: {
-						response: responseValue(x?.kind ?? null, x?.rating ?? null),
-						evidence: x?.evidence ?? '',
-						links: x?.links ?? [],
-						revision: x?.revision ?? 0
-					}
-				};
-			})
-		}))
-	};
-}
-
-export type RespondentView = NonNullable<Awaited<ReturnType<typeof respondentByToken>>>;
-
-function toValues(response: ResponseValue | null) {
-	if (response === null) return { kind: null, rating: null };
-	if (response === 'dont_know' || response === 'not_applicable')
-		return { kind: response, rating: null };
-	return { kind: 'rated' as const, rating: Number(response) };
-}
-
-export type RespondentSaveOutcome =
-	| { ok: true; saved: number }
-	| { ok: false; reason: 'not-found' | 'submitted' | 'unknown-question' };
-
-/**
- * Saves a respondent's own answers. One person answers, so there is nothing to merge: the
- * last save wins. Refused once the assessment is submitted.
- */
-export async function saveRespondentAnswers(
-	token: string,
-	inputs: AnswerInput[]
-): Promise<RespondentSaveOutcome> {
-	const found = await respondentOf(token);
-	if (!found) return { ok: false, reason: 'not-found' };
-	const { respondent: r, assessment: a } = found;
-	if (a.status !== 'in_progress') return { ok: false, reason: 'submitted' };
-	const d = await db();
-	const content = await contentOf(a.benchmarkId);
-	const valid = new Set(content.keyFactors.flatMap((k) => k.guideQuestions.map((q) => q.id)));
-	if (inputs.some((i) => !valid.has(i.questionId))) {
-		return { ok: false, reason: 'unknown-question' };
-	}
-	let saved = 0;
-	await d.transaction(async (tx: Db) => {
-		for (const input of inputs) {
-			const values = {
-				...toValues(input.response),
-				evidence: input.evidence,
-				links: input.links,
-				updatedBy: null
-			};
-			const existing = await queries.findAnswer(tx, a.id, input.questionId, r.id);
-			if (!existing) {
-				if (values.kind === null && !values.evidence && values.links.length === 0) continue;
-				await queries.insertAnswer(tx, {
-					...values,
-					assessmentId: a.id,
-					guideQuestionId: input.questionId,
-					respondentId: r.id
-				});
-				saved++;
-				continue;
-			}
-			const same =
-				existing.kind === values.kind &&
-				existing.rating === values.rating &&
-				existing.evidence === values.evidence &&
-				JSON.stringify(existing.links) === JSON.stringify(values.links);
-			if (same) continue;
-			await queries.updateAnswerIfRevision(tx, existing.id, existing.revision, values);
-			saved++;
-		}
-		if (saved > 0) await queries.markRespondentAnswered(tx, r.id);
-	});
-	return { ok: true, saved };
-}
-
-export interface GroupView {
-	group: RespondentGroup;
-	/** How many of the group answered the question (ratings, Don't know, Not applicable). */
-	count: number;
-	/** The group's ratings, lowest first (never in the order of who gave them). */
-	ratings: Rating[];
-	/** The mean rating (0–4), unrounded; null when nobody of the group rated it. */
-	mean: number | null;
-	spread: { min: Rating; max: Rating; range: number } | null;
-	dontKnow: number;
-	notApplicable: number;
-}
-
-export interface QuestionGroupViews {
-	questionId: string;
-	text: string;
-	/** Every group, in the order of respondentGroups, also those without answers. */
-	groups: GroupView[];
-	/** Two groups' mean ratings differ by two levels or more. */
-	differ: boolean;
-}
-
-export interface KeyFactorGroupViews {
-	number: number;
-	slug: string;
-	title: string;
-	questions: QuestionGroupViews[];
-}
-
-/** Only the city's own coordinator and contributors see how its respondents answered. */
-async function loadForGroups(actor: Actor | null, assessmentId: string) {
-	const a = await load(actor, assessmentId);
-	requireAccess(actor, 'assessment.read', { cityId: a.cityId });
-	return a;
-}
-
-async function computeGroupViews(
-	a: queries.Assessment,
-	keyFactorSlug?: string
-): Promise<KeyFactorGroupViews[]> {
-	const d = await db();
-	const [content, rows] = await Promise.all([
-		contentOf(a.benchmarkId),
-		queries.listGroupAnswers(d, a.id)
-	]);
-	const kfs =
-		keyFactorSlug === undefined
-			? content.keyFactors
-			: content.keyFactors.filter((k) => k.slug === keyFactorSlug);
-	if (keyFactorSlug !== undefined && kfs.length === 0) error(404, 'Not found');
-	const byQuestion = new Map<string, typeof rows>();
-	for (const row of rows) {
-		const list = byQuestion.get(row.guideQuestionId) ?? [];
-		list.push(row);
-		byQuestion.set(row.guideQuestionId, list);
-	}
-	return kfs.map((k) => ({
-		number: k.number,
-		slug: k.slug,
-		title: k.title,
-		questions: k.guideQuestions.map((q) => {
-			const answers = byQuestion.get(q.id) ?? [];
-			const groups = respondentGroups.map((group): GroupView => {
-				const mine = answers.filter((x) => x.group === group);
-				const ratings = mine
-					.flatMap((x) => (x.kind === 'rated' && isRating(x.rating) ? [x.rating] : []))
-					.sort((x, y) => x - y);
-				return {
-					group,
-					count: mine.length,
-					ratings,
-					mean: ratings.length ? ratings.reduce((s: number, x) => s + x, 0) / ratings.length : null,
-					spread: spread(ratings),
-					dontKnow: mine.filter((x) => x.kind === 'dont_know').length,
-					notApplicable: mine.filter((x) => x.kind === 'not_applicable').length
-				};
-			});
+		respondents: rows.map((r) => {
+			const n = answered.get(r.id) ?? 0;
+			const status: RespondentStatus = r.revokedAt ? 'revoked' : n > 0 ? 'answering' : 'invited';
 			return {
-				questionId: q.id,
-				text: q.text,
-				groups,
-				differ: groupsDiffer(groups.map((g) => g.mean))
+				id: r.id,
+				name: r.name,
+				email: r.email,
+				group: r.group,
+				invitedAt: r.createdAt,
+				answered: n,
+				lastAnsweredAt: r.lastAnsweredAt,
+				revokedAt: r.revokedAt,
+				status
 			};
 		})
-	}));
-}
-
-/**
- * Per question, per group: how many answered, their ratings, mean and spread, and whether
- * groups differ by two levels or more. For the city's coordinator and contributors.
- */
-export async function groupViews(
-	actor: Actor | null,
-	assessmentId: string,
-	keyFactorSlug?: string
-): Promise<KeyFactorGroupViews[]> {
-	const a = await loadForGroups(actor, assessmentId);
-	return computeGroupViews(a, keyFactorSlug);
-}
-
-/**
- * For the key factor page's load: the group views of its questions by question id, or null
- * when the reader may read the assessment but not its respondents' views (a network admin of
- * a shared assessment). `respondents` is how many people were invited.
- */
-export async function groupViewsForKeyFactor(
-	actor: Actor | null,
-	assessmentId: string,
-	keyFactorSlug: string
-): Promise<{ respondents: number; byQuestion: Record<string, QuestionGroupViews> } | null> {
-	const a = await load(actor, assessmentId);
-	if (!can(actor, 'assessment.read', { cityId: a.cityId })) return null;
-	const [kf] = await computeGroupViews(a, keyFactorSlug);
-	const invited = await queries.listRespondents(await db(), a.id);
-	return {
-		respondents: invited.length,
-		byQuestion: Object.fromEntries(kf!.questions.map((q) => [q.questionId, q]))
 	};
 }
 
-/** For the report: the questions where groups differ by two levels or more. */
-export async function groupDifferences(actor: Actor | null, assessmentId: string) {
-	const a = await loadForGroups(actor, assessmentId);
-	const views = await computeGroupViews(a);
-	return views.flatMap((k) =>
-		k.questions
-			.filter((q) => q.differ)
-			.map((q) => ({
-				keyFactor: { number: k.number, slug: k.slug, title: k.title },
-				questionId: q.questionId,
-				question: q.text,
-				groups: q.groups.map((g) => ({ group: g.group, count: g.count, mean: g.mean }))
-			}))
-	);
+/** One respondent of a managed assessment, under the row's lock; another's id is a 404. */
+async function lockRespondent(tx: Db, a: queries.Assessment, id: string) {
+	const r = await queries.findRespondent(tx, a.id, id, { forUpdate: true });
+	if (!r) error(404, 'Not found');
+	return r;
+}
+
+export type RevokeRespondentOutcome = { ok: true; respondent: { name: string; email: string } };
+
+/**
+ * Withdraws a respondent's link: it then opens a page saying it is no longer valid, and
+ * saves nothing. The answers already given stay, and still count in the group views (they
+ * were given while the link was valid); the respondents page shows the link as withdrawn.
+ * Allowed after submission too (the link then stops showing the answers). Withdrawing twice
+ * changes nothing the second time. There is no undoing it.
+ */
+export async function revokeRespondent(
+	actor: Actor | null,
+	assessmentId: string,
+	respondentId: string
+): Promise<RevokeRespondentOutcome> {
+	const a = await loadManaged(actor, assessmentId);
+	if (!isUuid(respondentId)) error(404, 'Not found');
+	const d = await db();
+	return d.transaction(async (tx) => {
+		const r = await lockRespondent(tx, a, respondentId);
+		if (r.revokedAt) return { ok: true, respondent: { name: r.name, email: r.email } };
+		const after = (await queries.revokeRespondent(tx, r.id, actor!.userId))!;
+		await audit.record(tx, {
+			actorUserId: actor!.userId,
+			action: 'respondent.revoke',
+			entityType: 'respondent',
+			entityId: r.id,
+			cityId: a.cityId,
+			before: { assessmentId: a.id, email: r.email, revokedAt: null },
+			after: { assessmentId: a.id, email: r.email, revokedAt: after.revokedAt }
+		});
+		return { ok: true, respondent: { name: r.name, email: r.email } };
+	});
+}
+
+export type ResendInvitationOutcome =
+	| { ok: true; respondent: { name: string; email: string } }
+	| {
+			ok: false;
+			error:
+				'respondent_error_submitted' | 'respondent_error_revoked' | 'respondent_error_resend_limit';
+	  };
+
+/**
+ * Sends the invitation again, with a fresh link: the old one stops working (it says it was
+ * replaced by a newer mail), so a link that went astray can be made useless. The answers
+ * stay the respondent's. At most RESENDS_PER_DAY times a day per respondent; not once the
+ * assessment is submitted, nor for a withdrawn link.
+ */
+export async function resendInvitation(
+	actor: Actor | null,
+	assessmentId: string,
+	respondentId: string,
+	origin: string
+): Promise<ResendInvitationOutcome> {
+	const a = await loadManaged(actor, assessmentId);
+	if (!isUuid(respondentId)) error(404, 'Not found');
+	const d = await db();
+	const token = newToken();
+	const outcome = await d.transaction(async (tx) => {
+		const r = await lockRespondent(tx, a, respondentId);
+		if (a.status !== 'in_progress') {
+			return { ok: false as const, error: 'respondent_error_submitted' as const };
+		}
+		if (r.revokedAt) return { ok: false as const, error: 'respondent_error_revoked' as const };
+		const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000);
+		if ((await queries.countFormerTokensSince(tx, r.id, dayAgo)) >= RESENDS_PER_DAY) {
+			return { ok: false as const, error: 'respondent_error_resend_limit' as const };
+		}
+		await queries.replaceRespondentToken(tx, r.id, r.tokenHash, hashToken(token));
+		await audit.record(tx, {
+			actorUserId: actor!.userId,
+			action: 'respondent.resend',
+			entityType: 'respondent',
+			entityId: r.id,
+			cityId: a.cityId,
+			after: { assessmentId: a.id, email: r.email, linkReplaced: true }
+		});
+		return { ok: true as const, respondent: r };
+	});
+	if (!outcome.ok) return outcome;
+	const r = outcome.respondent;
+	await sendInvitation(actor!, a, r, token, origin);
+	return { ok: true, respondent: { name: r.name, email: r.email } };
 }

@@ -89,12 +89,32 @@ export const respondent = pgTable(
 		tokenHash: text('token_hash').notNull().unique(),
 		invitedBy: text('invited_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		lastAnsweredAt: timestamp('last_answered_at', { withTimezone: true })
+		lastAnsweredAt: timestamp('last_answered_at', { withTimezone: true }),
+		/** When the coordinator withdrew the link: it no longer opens; the answers stay. */
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		revokedBy: text('revoked_by').references(() => user.id, { onDelete: 'set null' })
 	},
 	(t) => [
 		index('respondent_assessment_idx').on(t.assessmentId),
 		unique('respondent_assessment_email').on(t.assessmentId, t.email)
 	]
+);
+
+/**
+ * A respondent's former link, replaced when the invitation was sent again: it no longer
+ * opens, but says so (rather than "not found"). Also counts the re-sends of a day.
+ */
+export const respondentFormerToken = pgTable(
+	'respondent_former_token',
+	{
+		/** SHA-256 of the token in the replaced link. */
+		tokenHash: text('token_hash').primaryKey(),
+		respondentId: uuid('respondent_id')
+			.notNull()
+			.references(() => respondent.id, { onDelete: 'cascade' }),
+		replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('respondent_former_token_respondent_idx').on(t.respondentId, t.replacedAt)]
 );
 
 /**

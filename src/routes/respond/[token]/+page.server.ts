@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import * as respondents from '#lib/server/assessments/respondents.ts';
+import * as respondents from '#lib/server/assessments/respondent-links.ts';
 
 // The link is the credential: no account, no session. Nothing here may be cached or indexed.
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import * as respondents from '#lib/server/assessments/respondents.ts';
+import * as respondents from '#lib/server/assessments/respondent-links.ts';
 import { readAnswers } from '#lib/server/assessments/forms.ts';
 import { formValues } from '#lib/server/validation.ts';
 import { invalid } from '#lib/server/http.ts';

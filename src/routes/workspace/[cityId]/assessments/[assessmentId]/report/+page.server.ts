@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { reportOfCity } from '#lib/server/assessments/http.ts';
-import * as respondents from '#lib/server/assessments/respondents.ts';
+import * as groupViews from '#lib/server/assessments/group-views.ts';
 import { positionForReport } from '#lib/server/assessments/distributions.ts';
 import { can } from '#lib/server/access/index.ts';
 import { requireUser } from '#lib/server/http.ts';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	// The groups' views are the city's own (network admins of a shared report do not see them).
 	const [differences, position] = await Promise.all([
 		can(actor, 'assessment.read', { cityId })
-			? respondents.groupDifferences(actor, assessmentId)
+			? groupViews.groupDifferences(actor, assessmentId)
 			: Promise.resolve(null),
 		positionForReport(actor, assessmentId)
 	]);

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as assessments from '#lib/server/assessments/service.ts';
 import * as attachments from '#lib/server/assessments/attachments.ts';
-import * as respondents from '#lib/server/assessments/respondents.ts';
+import * as groups from '#lib/server/assessments/group-views.ts';
 import { readAnswers } from '#lib/server/assessments/forms.ts';
 import { formValues, type FieldErrors } from '#lib/server/validation.ts';
 import { invalid, requireUser } from '#lib/server/http.ts';
@@ -127,7 +127,7 @@ export const load: PageServerLoad = async (event) => {
 	const [files, groupViews] = await Promise.all([
 		attachments.listAttachments(actor, view.id),
 		// The respondents' views beside the city's own answer (coordinator and contributors).
-		respondents.groupViewsForKeyFactor(actor, view.id, keyFactor.slug)
+		groups.groupViewsForKeyFactor(actor, view.id, keyFactor.slug)
 	]);
 	const notice = event.url.searchParams.has('attached')
 		? 'attached'
