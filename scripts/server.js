@@ -47,12 +47,13 @@ export async function startServer({
 		if (closing) return;
 		closing = true;
 		server.close(() => {
-			// Lets the app close its database (see hooks.server.ts).
+			// Lets the app finish the requests it is still answering and close its database (see
+			// hooks.server.ts); the process then ends by itself, or here if something hangs.
 			/** @type {(event: string, reason: string) => void} */ (process.emit)(
 				'sveltekit:shutdown',
 				reason
 			);
-			setTimeout(() => process.exit(0), 200).unref();
+			setTimeout(() => process.exit(0), 12_000).unref();
 		});
 		server.closeIdleConnections();
 		setTimeout(() => server.closeAllConnections(), 5000).unref();

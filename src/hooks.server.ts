@@ -11,8 +11,36 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	await startDatabase();
 	await content.seedAtStart({ demo: process.env.DEMO === '1' });
-	// Without this the server never finishes a SIGTERM while the database is open.
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	// Without this the server never finishes a SIGTERM while the database is open. Requests
+	// still being answered (their sockets may already be closed) finish first, for at most
+	// ten seconds, so that none of them meets a closed database.
+	process.once('sveltekit:shutdown', () => void drained(10_000).then(closeDatabase));
+};
+
+let inFlight = 0;
+let onIdle: (() => void) | null = null;
+
+/** Resolves once no request is being answered, or after `ms`. */
+function drained(ms: number): Promise<void> {
+	if (inFlight === 0) return Promise.resolve();
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, ms);
+		timer.unref();
+		onIdle = () => {
+			clearTimeout(timer);
+			resolve();
+		};
+	});
+}
+
+const counted: Handle = async ({ event, resolve }) => {
+	inFlight += 1;
+	try {
+		return await resolve(event);
+	} finally {
+		inFlight -= 1;
+		if (inFlight === 0) onIdle?.();
+	}
 };
 
 const i18n: Handle = ({ event, resolve }) =>
@@ -41,4 +69,4 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(i18n, session, headers);
+export const handle = sequence(counted, i18n, session, headers);

@@ -15,7 +15,6 @@ import {
 	type Actor
 } from '../access/index.ts';
 import * as benchmarks from '../benchmarks/service.ts';
-import * as benchmarkQueries from '../benchmarks/queries.ts';
 import * as cityQueries from '../cities/queries.ts';
 import {
 	comparePeerGroups,
@@ -307,14 +306,13 @@ async function contextOf(actor: Actor | null, assessmentId: string): Promise<Con
 	const a = await queries.findAssessment(d, assessmentId);
 	if (!a) error(404, 'Not found');
 	requireAssessmentAccess(actor, a, 'assessment.read');
-	const [city, version, own, data] = await Promise.all([
+	const [city, b, own, data] = await Promise.all([
 		cityQueries.findCityById(d, a.cityId),
-		benchmarkQueries.findById(d, a.benchmarkId),
+		benchmarks.getBenchmarkById(actor, a.benchmarkId),
 		q.listScoresOfAssessment(d, a.id),
 		snapshot(d, a.benchmarkSlug)
 	]);
-	if (!city || !version) error(404, 'Not found');
-	const b = await benchmarks.getBenchmark(actor, version.slug, version.version);
+	if (!city) error(404, 'Not found');
 	if (!b) error(500, 'The benchmark of this assessment is missing.');
 	return {
 		actor,

@@ -5,7 +5,6 @@ import { error } from '@sveltejs/kit';
 import { db } from '../db/index.ts';
 import { requireAssessmentAccess, type Actor } from '../access/index.ts';
 import * as benchmarks from '../benchmarks/service.ts';
-import * as benchmarkQueries from '../benchmarks/queries.ts';
 import { isUuid } from '../validation.ts';
 import * as queries from './queries.ts';
 
@@ -28,9 +27,7 @@ export async function loadAssessment(actor: Actor | null, id: string) {
 
 /** The benchmark version the assessment keeps; its content is public. */
 export async function contentOf(benchmarkId: string) {
-	const row = await benchmarkQueries.findById(await db(), benchmarkId);
-	if (!row) error(500, 'The benchmark of this assessment is missing.');
-	const b = await benchmarks.getBenchmark(null, row.slug, row.version);
+	const b = await benchmarks.getBenchmarkById(null, benchmarkId);
 	if (!b) error(500, 'The benchmark of this assessment is missing.');
 	return b;
 }

@@ -222,10 +222,7 @@ export async function get(actor: Actor | null, id: string) {
 export type AssessmentView = Awaited<ReturnType<typeof get>>;
 
 async function benchmarkById(actor: Actor | null, benchmarkId: string) {
-	const d = await db();
-	const row = await benchmarkQueries.findById(d, benchmarkId);
-	if (!row) error(500, 'The benchmark of this assessment is missing.');
-	const b = await benchmarks.getBenchmark(actor, row.slug, row.version);
+	const b = await benchmarks.getBenchmarkById(actor, benchmarkId);
 	if (!b) error(500, 'The benchmark of this assessment is missing.');
 	return b;
 }

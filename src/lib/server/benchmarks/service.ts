@@ -140,6 +140,31 @@ export async function getBenchmark(actor: Actor | null, slug: string, version?: 
 	};
 }
 
+/** A version's slug and number by its id: written once, never changed, so kept for good. */
+const versionIds = new Map<string, Promise<{ slug: string; version: number } | undefined>>();
+
+/**
+ * The benchmark version with this id (as an assessment keeps it), complete; undefined if there
+ * is none. What getBenchmark gives, without reading the version's row again.
+ */
+export async function getBenchmarkById(actor: Actor | null, id: string) {
+	requireAccess(actor, 'content.read');
+	let known = versionIds.get(id);
+	if (!known) {
+		known = (async () => {
+			const row = await queries.findById(await db(), id);
+			return row && { slug: row.slug, version: row.version };
+		})();
+		versionIds.set(id, known);
+		void known.then(
+			(v) => v ?? versionIds.delete(id),
+			() => versionIds.delete(id)
+		);
+	}
+	const v = await known;
+	return v && getBenchmark(actor, v.slug, v.version);
+}
+
 /** Enough of a key factor to link to it. */
 function ref(k: { number: number; slug: string; title: string } | undefined) {
 	return k ? { number: k.number, slug: k.slug, title: k.title } : null;
