@@ -3,6 +3,7 @@
 import type { Locator } from 'playwright-core';
 import { BasePage, links, type Link } from './BasePage.ts';
 import { clickAndWait } from '../support/browser.ts';
+import { groupViewIn, type GroupView } from './RespondentPages.ts';
 
 const base = (cityId: string) => `/workspace/${cityId}/assessments`;
 
@@ -135,6 +136,16 @@ export class TaskListPage extends BasePage {
 	async openTask(href: string) {
 		await clickAndWait(this.page, this.page.locator(`main .task-list a[href="${href}"]`));
 	}
+
+	/** Follows the link to the respondents (coordinators only). */
+	async openRespondents() {
+		await clickAndWait(this.page, this.page.locator('main a.respondents-link'));
+	}
+
+	/** Follows the link to the report. */
+	async openReport() {
+		await clickAndWait(this.page, this.page.locator('main a[href$="/report"]'));
+	}
 }
 
 export interface AnswerInput {
@@ -209,6 +220,11 @@ export class KeyFactorPage extends BasePage {
 					.trim();
 			})
 		);
+	}
+
+	/** How the respondents' groups answered a question, shown beside it (GroupViews). */
+	groupView(id: string): Promise<GroupView> {
+		return groupViewIn(this.page.locator(`main .group-views:has(> #group-views-${id}-heading)`));
 	}
 
 	autosaveStatus(): Locator {
@@ -298,5 +314,72 @@ export class CheckPage extends BasePage {
 
 	async submit() {
 		await clickAndWait(this.page, this.page.locator('main form button[type="submit"]'));
+	}
+}
+
+/** …/report: how near the city is, what more to do, where the groups differ, the downloads. */
+export class ReportPage extends BasePage {
+	async goto(cityId: string, id: string) {
+		return this.open(`${base(cityId)}/${id}/report`);
+	}
+
+	/** The headline figures, by their label: score, key factors meeting the standard, below. */
+	headline(): Promise<Record<string, string>> {
+		return this.page.locator('main .headline > div').evaluateAll((divs) =>
+			Object.fromEntries(
+				divs.map((div) => [
+					Array.from(div.childNodes)
+						.filter((n) => n.nodeType === Node.TEXT_NODE)
+						.map((n) => n.textContent)
+						.join('')
+						.trim(),
+					(div.querySelector('strong') as HTMLElement).innerText.trim()
+				])
+			)
+		);
+	}
+
+	/** The table of key factor scores: each row's cells (key factor, score, meets the standard). */
+	scoreRows(): Promise<string[][]> {
+		return this.page
+			.locator('main table')
+			.filter({ has: this.page.locator('caption') })
+			.locator('tbody tr')
+			.evaluateAll((trs) =>
+				trs.map((tr) =>
+					Array.from(tr.querySelectorAll('td')).map((td) => (td as HTMLElement).innerText.trim())
+				)
+			);
+	}
+
+	/** The list under a heading ("where the groups differ"): each question, each group's line. */
+	differences(heading: string): Promise<{ question: string; groups: string[] }[]> {
+		return this.page
+			.locator('main h2')
+			.filter({ hasText: heading })
+			.locator('xpath=following-sibling::ul[1]/li')
+			.evaluateAll((items) =>
+				items.map((li) => ({
+					question: (li.querySelector('span') as HTMLElement).innerText.trim(),
+					groups: Array.from(li.querySelectorAll('ul > li')).map((g) =>
+						(g as HTMLElement).innerText.replace(/\s+/g, ' ').trim()
+					)
+				}))
+			);
+	}
+
+	csvLink(): Locator {
+		return this.page.locator('main a[href$="/report.csv"]');
+	}
+
+	/** Clicks "Download as CSV" as a person would; returns the file's name and text. */
+	async downloadCsv(): Promise<{ filename: string; text: string }> {
+		const download = this.page.waitForEvent('download');
+		await this.csvLink().click();
+		const file = await download;
+		const stream = await file.createReadStream();
+		const chunks: Buffer[] = [];
+		for await (const chunk of stream) chunks.push(chunk as Buffer);
+		return { filename: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 	}
 }

@@ -1,5 +1,6 @@
 // The respondents of a self-assessment: the coordinator's page (who was invited, the invite
 // form, each group's answers) and the respondent's own pages through their link.
+import type { Locator } from 'playwright-core';
 import { BasePage } from './BasePage.ts';
 import { clickAndWait } from '../support/browser.ts';
 
@@ -62,23 +63,34 @@ export class RespondentsPage extends BasePage {
 	}
 
 	/** One question's group view: its rows (group, answers, ratings…) and whether it is flagged. */
-	async groupView(questionId: string) {
-		const box = this.page.locator(`main #views-${questionId}`);
-		const rows = await box
-			.locator('tr.group-row')
-			.evaluateAll((trs) =>
-				trs.map((tr) =>
-					Array.from(tr.querySelectorAll('th, td')).map((c) =>
-						(c as HTMLElement).innerText.replace(/\s+/g, ' ').trim()
-					)
-				)
-			);
-		const flag = box.locator('.group-flag');
-		return {
-			rows,
-			flag: (await flag.count()) > 0 ? (await flag.innerText()).trim() : null
-		};
+	groupView(questionId: string): Promise<GroupView> {
+		return groupViewIn(this.page.locator(`main #views-${questionId}`));
 	}
+}
+
+export interface GroupView {
+	/** Each group's row: group, answers, ratings, mean, spread, Don't know / Not applicable. */
+	rows: string[][];
+	/** The "groups differ" flag, or null when the question is not flagged. */
+	flag: string | null;
+}
+
+/** The group view (GroupViews component) inside a box: its rows and its flag. */
+export async function groupViewIn(box: Locator): Promise<GroupView> {
+	const rows = await box
+		.locator('tr.group-row')
+		.evaluateAll((trs) =>
+			trs.map((tr) =>
+				Array.from(tr.querySelectorAll('th, td')).map((c) =>
+					(c as HTMLElement).innerText.replace(/\s+/g, ' ').trim()
+				)
+			)
+		);
+	const flag = box.locator('.group-flag');
+	return {
+		rows,
+		flag: (await flag.count()) > 0 ? (await flag.innerText()).replace(/\s+/g, ' ').trim() : null
+	};
 }
 
 /** /respond/{token} and /respond/{token}/{keyFactorSlug}: the respondent's own questionnaire. */
@@ -95,6 +107,11 @@ export class RespondPage extends BasePage {
 				status: (row.querySelector('.task-list-status') as HTMLElement | null)?.innerText.trim()
 			}))
 		);
+	}
+
+	/** Opens a key factor by its link in the task list. */
+	async openTask(href: string) {
+		await clickAndWait(this.page, this.page.locator(`main .task-list a[href="${href}"]`));
 	}
 
 	questionIds(): Promise<string[]> {
