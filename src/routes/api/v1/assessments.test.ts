@@ -8,6 +8,7 @@ import { engines, useTestDatabase } from '#lib/server/testing/database.ts';
 import * as auth from '#lib/server/auth/service.ts';
 import * as cities from '#lib/server/cities/service.ts';
 import * as assessments from '#lib/server/assessments/service.ts';
+import * as answers from '#lib/server/assessments/answers.ts';
 import { report } from '#lib/server/assessments/report.ts';
 import { demoAccounts } from '#lib/server/content/demo.ts';
 import type { Actor } from '#lib/server/access/index.ts';
@@ -174,7 +175,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 			links: [] as string[],
 			revision: 0
 		});
-		const saved = await assessments.saveAnswers(me, first.id, [
+		const saved = await answers.saveAnswers(me, first.id, [
 			{
 				...answer(kf1!.guideQuestions[0]!.id, '1'),
 				evidence: 'A campaign is planned for 2024.',
@@ -185,7 +186,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 			answer(kf2!.guideQuestions[1]!.id, 'not_applicable')
 		]);
 		expect(saved).toEqual({ ok: true, saved: kf1!.guideQuestions.length + 2 });
-		await assessments.saveContextNotes(me, first.id, [
+		await answers.saveContextNotes(me, first.id, [
 			{
 				contextFactorId: view.contextNotes[0]!.id,
 				limit: 'somewhat',
@@ -202,7 +203,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 		if (!second.ok) throw new Error(second.error);
 		ids.second = second.id;
 		expect(
-			await assessments.saveAnswers(me, second.id, [
+			await answers.saveAnswers(me, second.id, [
 				{ ...answer(kf1!.guideQuestions[0]!.id, '3'), evidence: 'Done in 2024.', revision: 1 }
 			])
 		).toEqual({ ok: true, saved: 1 });
