@@ -12,6 +12,7 @@ import { useStorage } from '../storage/index.ts';
 import { auditLog } from '../audit/schema.ts';
 import * as cities from '../cities/service.ts';
 import * as assessments from './service.ts';
+import * as answers from './answers.ts';
 import * as attachments from './attachments.ts';
 
 async function statusOf(promise: Promise<unknown>): Promise<number | 'ok'> {
@@ -92,7 +93,7 @@ describe.each(engines())('evidence attachments on %s', (engine) => {
 		expect(view.keyFactors[0]!.answers[0]).toMatchObject({ kind: null, revision: 0 });
 		expect(view.keyFactors[0]!.status).toBe('not_started');
 		expect(
-			await assessments.saveAnswers(me, id, [
+			await answers.saveAnswers(me, id, [
 				{ questionId, response: '2', evidence: 'See the plan.', links: [], revision: 0 }
 			])
 		).toEqual({ ok: true, saved: 1 });

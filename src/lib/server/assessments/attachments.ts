@@ -9,11 +9,11 @@ import { error } from '@sveltejs/kit';
 import { db, type Db } from '../db/index.ts';
 import { requireAssessmentAccess, type Actor } from '../access/index.ts';
 import * as audit from '../audit/service.ts';
-import * as benchmarkQueries from '../benchmarks/queries.ts';
 import { isUuid } from '../validation.ts';
 import { newKey, storage } from '../storage/index.ts';
 import { contentDisposition, detectAccepted, safeFilename } from '../storage/file-types.ts';
 import * as queries from './queries.ts';
+import { load, questionsOf } from './load.ts';
 
 export const MAX_ATTACHMENTS_PER_ANSWER = 5;
 
@@ -31,21 +31,8 @@ export type AttachmentError =
 	| 'submitted'
 	| 'unknown-question';
 
-async function load(actor: Actor | null, id: string) {
-	if (!isUuid(id)) error(404, 'Not found');
-	const a = await queries.findAssessment(await db(), id);
-	if (!a) error(404, 'Not found');
-	requireAssessmentAccess(actor, a, 'assessment.read');
-	return a;
-}
-
 async function questionIds(d: Db, benchmarkId: string) {
-	const kfs = await benchmarkQueries.listKeyFactors(d, benchmarkId);
-	const qs = await benchmarkQueries.listGuideQuestions(
-		d,
-		kfs.map((k) => k.id)
-	);
-	return new Set(qs.map((q) => q.id));
+	return new Set((await questionsOf(d, benchmarkId)).map((q) => q.id));
 }
 
 export async function addAttachment(

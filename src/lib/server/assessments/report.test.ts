@@ -3,6 +3,7 @@ import { engines, useTestDatabase } from '../testing/database.ts';
 import { actorByEmail } from '../testing/actors.ts';
 import * as cities from '../cities/service.ts';
 import * as assessments from './service.ts';
+import * as answers from './answers.ts';
 import { csvCell, report, toCsv } from './report.ts';
 import { publishedReport, reportOfCity } from './http.ts';
 import { isHttpError } from '@sveltejs/kit';
@@ -30,7 +31,7 @@ describe.each(engines())('assessment report on %s', (engine) => {
 		if (!first.ok) throw new Error(first.error);
 		const view = await assessments.get(me, first.id);
 		const [kf1, kf2] = view.keyFactors;
-		await assessments.saveAnswers(me, first.id, [
+		await answers.saveAnswers(me, first.id, [
 			...kf1!.guideQuestions.map((q) => ({
 				questionId: q.id,
 				response: '3' as const,
@@ -86,7 +87,7 @@ describe.each(engines())('assessment report on %s', (engine) => {
 			prefill: true
 		});
 		if (!second.ok) throw new Error(second.error);
-		await assessments.saveAnswers(me, second.id, [
+		await answers.saveAnswers(me, second.id, [
 			{
 				questionId: kf2!.guideQuestions[0]!.id,
 				response: '4',

@@ -4,6 +4,7 @@ import { engines, useTestDatabase } from '../testing/database.ts';
 import { actorByEmail } from '../testing/actors.ts';
 import * as cities from '../cities/service.ts';
 import * as assessments from './service.ts';
+import * as answers from './answers.ts';
 import type { AnswerInput } from './forms.ts';
 
 async function statusOf(promise: Promise<unknown>): Promise<number | 'ok'> {
@@ -76,7 +77,7 @@ describe.each(engines())('assessments on %s', (engine) => {
 			},
 			{ questionId: q2!.id, response: 'dont_know', evidence: '', links: [], revision: 0 }
 		];
-		expect(await assessments.saveAnswers(me, a!.id, first)).toEqual({ ok: true, saved: 2 });
+		expect(await answers.saveAnswers(me, a!.id, first)).toEqual({ ok: true, saved: 2 });
 		const after = await assessments.get(me, a!.id);
 		expect(after.keyFactors[0]!.status).toBe('in_progress');
 		expect(answerOf(after, q1!.id)).toMatchObject({ kind: 'rated', rating: 3, revision: 1 });
@@ -84,11 +85,9 @@ describe.each(engines())('assessments on %s', (engine) => {
 		// A colleague saves from a form loaded before: their change is not lost, nor is ours.
 		const contributor = await actorByEmail('contributor.lublin@example.org');
 		expect(
-			await assessments.saveAnswers(contributor, a!.id, [
-				{ ...first[0]!, response: '4', revision: 1 }
-			])
+			await answers.saveAnswers(contributor, a!.id, [{ ...first[0]!, response: '4', revision: 1 }])
 		).toEqual({ ok: true, saved: 1 });
-		const stale = await assessments.saveAnswers(me, a!.id, [
+		const stale = await answers.saveAnswers(me, a!.id, [
 			{ ...first[0]!, response: '2', evidence: 'Only partly.', revision: 1 }
 		]);
 		expect(stale).toMatchObject({
@@ -106,7 +105,7 @@ describe.each(engines())('assessments on %s', (engine) => {
 		const [a] = (await assessments.listOfCity(me, await cityId('lublin'))).filter(
 			(x) => x.status === 'in_progress'
 		);
-		const outcome = await assessments.saveAnswers(me, a!.id, [
+		const outcome = await answers.saveAnswers(me, a!.id, [
 			{
 				questionId: '00000000-0000-4000-8000-000000000000',
 				response: '1',
@@ -135,7 +134,7 @@ describe.each(engines())('assessments on %s', (engine) => {
 		expect(await statusOf(assessments.get(admin, a!.id))).toBe('ok');
 		expect(await statusOf(assessments.get(tampere, a!.id))).toBe(404);
 		// Nobody outside the city edits it, even when they can read it.
-		expect(await statusOf(assessments.saveAnswers(admin, a!.id, []))).toBe(404);
+		expect(await statusOf(answers.saveAnswers(admin, a!.id, []))).toBe(404);
 	});
 
 	it('submits (read-only, publishable), reopens (audited), and starts the next cycle pre-filled', async () => {
@@ -149,7 +148,7 @@ describe.each(engines())('assessments on %s', (engine) => {
 			reason: 'not-submitted'
 		});
 		expect((await assessments.submit(me, a!.id)).ok).toBe(true);
-		expect(await assessments.saveAnswers(me, a!.id, [])).toEqual({
+		expect(await answers.saveAnswers(me, a!.id, [])).toEqual({
 			ok: false,
 			reason: 'submitted'
 		});
@@ -180,7 +179,7 @@ describe.each(engines())('assessments on %s', (engine) => {
 		const view = await assessments.get(me, open!.id);
 		const [c1] = view.contextNotes;
 		expect(
-			await assessments.saveContextNotes(me, open!.id, [
+			await answers.saveContextNotes(me, open!.id, [
 				{ contextFactorId: c1!.id, limit: 'strongly', why: 'National rules on residence.' }
 			])
 		).toEqual({ ok: true });

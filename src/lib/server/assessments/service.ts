@@ -1,5 +1,6 @@
-// Self-assessment against a benchmark: start, answer, note the context, submit, reopen,
-// share. Every function starts with an access check; another city's assessment is a 404.
+// Self-assessment against a benchmark, its life: start (prefilled or not), read, submit,
+// reopen, share. The answers and the context notes are saved by answers.ts. Every function
+// starts with an access check; another city's assessment is a 404.
 import { error } from '@sveltejs/kit';
 import { db, type Db } from '../db/index.ts';
 import { can, requireAccess, requireAssessmentAccess, type Actor } from '../access/index.ts';
@@ -8,18 +9,10 @@ import * as benchmarks from '../benchmarks/service.ts';
 import * as benchmarkQueries from '../benchmarks/queries.ts';
 import { isUuid } from '../validation.ts';
 import * as queries from './queries.ts';
-import type { AnswerInput, ResponseValue } from './forms.ts';
+import { load, questionsOf } from './load.ts';
 
 export type Visibility = 'private' | 'network' | 'public';
 export type TaskStatus = 'not_started' | 'in_progress' | 'completed';
-
-async function load(actor: Actor | null, id: string) {
-	if (!isUuid(id)) error(404, 'Not found');
-	const a = await queries.findAssessment(await db(), id);
-	if (!a) error(404, 'Not found');
-	requireAssessmentAccess(actor, a, 'assessment.read');
-	return a;
-}
 
 /** The assessments a city has, newest first. */
 export async function listOfCity(actor: Actor | null, cityId: string) {
@@ -143,19 +136,6 @@ async function copyAnswers(
 	}
 }
 
-async function questionsOf(d: Db, benchmarkId: string) {
-	const kfs = await benchmarkQueries.listKeyFactors(d, benchmarkId);
-	const qs = await benchmarkQueries.listGuideQuestions(
-		d,
-		kfs.map((k) => k.id)
-	);
-	return qs.map((q) => ({
-		id: q.id,
-		text: q.text,
-		keyFactorSlug: kfs.find((k) => k.id === q.keyFactorId)!.slug
-	}));
-}
-
 function taskStatus(questionIds: string[], answered: Set<string>): TaskStatus {
 	const n = questionIds.filter((id) => answered.has(id)).length;
 	return n === 0 ? 'not_started' : n === questionIds.length ? 'completed' : 'in_progress';
@@ -225,127 +205,6 @@ async function benchmarkById(actor: Actor | null, benchmarkId: string) {
 	const b = await benchmarks.getBenchmarkById(actor, benchmarkId);
 	if (!b) error(500, 'The benchmark of this assessment is missing.');
 	return b;
-}
-
-function toValues(response: ResponseValue | null) {
-	if (response === null) return { kind: null, rating: null };
-	if (response === 'dont_know' || response === 'not_applicable')
-		return { kind: response, rating: null };
-	return { kind: 'rated' as const, rating: Number(response) };
-}
-
-export interface Conflict {
-	questionId: string;
-	mine: AnswerInput;
-	theirs: {
-		kind: string | null;
-		rating: number | null;
-		evidence: string;
-		links: string[];
-		revision: number;
-	};
-}
-
-export type SaveOutcome =
-	| { ok: true; saved: number }
-	| { ok: false; reason: 'submitted' }
-	| { ok: false; reason: 'unknown-question' }
-	| { ok: false; reason: 'conflict'; conflicts: Conflict[]; saved: number };
-
-/**
- * Saves the city's answers of one page. An answer someone else saved since the form was
- * loaded is not overwritten: it comes back as a conflict with both versions, nothing lost.
- */
-export async function saveAnswers(
-	actor: Actor | null,
-	id: string,
-	inputs: AnswerInput[]
-): Promise<SaveOutcome> {
-	const a = await load(actor, id);
-	requireAssessmentAccess(actor, a, 'assessment.answer');
-	if (a.status !== 'in_progress') return { ok: false, reason: 'submitted' };
-	const d = await db();
-	const valid = new Set((await questionsOf(d, a.benchmarkId)).map((q) => q.id));
-	if (inputs.some((i) => !valid.has(i.questionId)))
-		return { ok: false, reason: 'unknown-question' };
-	const conflicts: Conflict[] = [];
-	let saved = 0;
-	await d.transaction(async (tx) => {
-		for (const input of inputs) {
-			const values = {
-				...toValues(input.response),
-				evidence: input.evidence,
-				links: input.links,
-				updatedBy: actor!.userId
-			};
-			const existing = await queries.findAnswer(tx, a.id, input.questionId, null);
-			if (!existing) {
-				if (values.kind === null && !values.evidence && values.links.length === 0) continue;
-				await queries.insertAnswer(tx, {
-					...values,
-					assessmentId: a.id,
-					guideQuestionId: input.questionId,
-					respondentId: null
-				});
-				saved++;
-				continue;
-			}
-			const same =
-				existing.kind === values.kind &&
-				existing.rating === values.rating &&
-				existing.evidence === values.evidence &&
-				JSON.stringify(existing.links) === JSON.stringify(values.links);
-			if (same) continue;
-			const updated =
-				existing.revision === input.revision
-					? await queries.updateAnswerIfRevision(tx, existing.id, input.revision, values)
-					: undefined;
-			if (updated) {
-				saved++;
-			} else {
-				conflicts.push({
-					questionId: input.questionId,
-					mine: input,
-					theirs: {
-						kind: existing.kind,
-						rating: existing.rating,
-						evidence: existing.evidence,
-						links: existing.links,
-						revision: existing.revision
-					}
-				});
-			}
-		}
-		if (saved > 0) await queries.touch(tx, a.id);
-	});
-	return conflicts.length > 0
-		? { ok: false, reason: 'conflict', conflicts, saved }
-		: { ok: true, saved };
-}
-
-export async function saveContextNotes(
-	actor: Actor | null,
-	id: string,
-	notes: {
-		contextFactorId: string;
-		limit: 'not_at_all' | 'somewhat' | 'strongly' | null;
-		why: string;
-	}[]
-) {
-	const a = await load(actor, id);
-	requireAssessmentAccess(actor, a, 'assessment.answer');
-	if (a.status !== 'in_progress') return { ok: false as const, reason: 'submitted' as const };
-	const d = await db();
-	const valid = new Set(
-		(await benchmarkQueries.listContextFactors(d, a.benchmarkId)).map((c) => c.id)
-	);
-	if (notes.some((n) => !valid.has(n.contextFactorId)))
-		return { ok: false as const, reason: 'unknown-question' as const };
-	await d.transaction(async (tx) => {
-		for (const n of notes) await queries.upsertContextNote(tx, { assessmentId: a.id, ...n });
-		await queries.touch(tx, a.id);
-	});
-	return { ok: true as const };
 }
 
 async function changeStatus(

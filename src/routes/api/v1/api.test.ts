@@ -3,12 +3,9 @@
 // document gives for that path and status, and its cache policy must be the documented one.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines, useTestDatabase } from '#lib/server/testing/database.ts';
-import * as auth from '#lib/server/auth/service.ts';
 import * as cities from '#lib/server/cities/service.ts';
-import { demoAccounts } from '#lib/server/content/demo.ts';
-import type { Actor } from '#lib/server/access/index.ts';
 import { openapi } from '#lib/server/api/openapi.ts';
-import { documentValidator, errorsOf } from '#lib/server/api/testing.ts';
+import { apiCaller, signInDemoActors, type DemoActors } from '#lib/server/api/testing.ts';
 import * as benchmarksList from './benchmarks/+server.ts';
 import * as benchmarkOne from './benchmarks/[slug]/+server.ts';
 import * as keyFactorOne from './benchmarks/[slug]/key-factors/[keyFactorSlug]/+server.ts';
@@ -19,85 +16,21 @@ import * as cityMembers from './cities/[cityId]/members/+server.ts';
 import * as document from './openapi.json/+server.ts';
 import * as rest from './[...rest]/+server.ts';
 
-type Handler<E> = (event: E) => Response | Promise<Response>;
-type Json = Record<string, unknown>;
-
 const BENCHMARK = 'enhancing-public-perception';
 const NOT_FOUND = { error: { status: 404, message: 'Not found' } };
 
-const validator = documentValidator(openapi);
-/** Which documented responses the tests below have seen, to check that none is left out. */
-const seen = new Set<string>();
-
-/**
- * Calls a route handler as SvelteKit would, with the parts of a RequestEvent the API's
- * handlers read (params, url, locals.actor), and checks the answer against the document.
- */
-async function call<E>(
-	handler: Handler<E>,
-	template: keyof typeof openapi.paths,
-	params: Record<string, string>,
-	options: { actor?: Actor | null; query?: string } = {}
-) {
-	const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
-		encodeURIComponent(params[name]!)
-	);
-	const url = new URL(`http://localhost/api/v1${path}${options.query ?? ''}`);
-	const event = {
-		params,
-		url,
-		locals: { actor: options.actor ?? null },
-		request: new Request(url),
-		route: { id: null },
-		getClientAddress: () => '127.0.0.1',
-		setHeaders: () => {},
-		isDataRequest: false,
-		isSubRequest: false
-	};
-	const response = await handler(event as unknown as E);
-	expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-	const body = (await response.json()) as Json;
-	const status = response.status;
-	expect(validator.response(template, status), `${template} documents ${status}`).toBeDefined();
-	const validBody = validator.body(template, status);
-	expect(validBody(body), `${template} ${status}: ${errorsOf(validBody)}`).toBe(true);
-	const cache = validator.header(template, status, 'Cache-Control');
-	const cacheControl = response.headers.get('cache-control');
-	expect(cache(cacheControl), `${template} ${status} cache-control: ${cacheControl}`).toBe(true);
-	seen.add(`${template} ${status}`);
-	return { status, body, cacheControl };
-}
-
-/**
- * Signs in as a demo account through better-auth, then reads the actor back from the session
- * cookie with `actorFrom`, as the app's hook does for every request.
- */
-async function signIn(email: string): Promise<Actor> {
-	const ctx = { origin: 'http://localhost:3000', clientAddress: '127.0.0.1', cookie: null };
-	const result = await auth.signIn(ctx, { email, password: demoAccounts().password });
-	if (!result.ok) throw new Error(`Sign-in failed for ${email}: ${result.code}`);
-	const cookie = result.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-	const actor = await auth.actorFrom(new Headers({ cookie }));
-	if (!actor) throw new Error(`No session for ${email}`);
-	return actor;
-}
+// `seen`: which documented responses the tests below have seen, to check that none is left out.
+const { call, validator, seen } = apiCaller(openapi);
 
 describe.each(engines())('API v1 on %s', (engine) => {
 	useTestDatabase(engine, { demo: true });
 
-	const actors = {} as Record<
-		'admin' | 'lublinCoordinator' | 'tampereCoordinator' | 'lublinContributor' | 'lublinNgo',
-		Actor
-	>;
+	const actors = {} as DemoActors;
 	const ids = { lublin: '', tampere: '' };
 
 	beforeAll(async () => {
 		seen.clear();
-		actors.admin = await signIn('admin@example.org');
-		actors.lublinCoordinator = await signIn('coordinator.lublin@example.org');
-		actors.tampereCoordinator = await signIn('coordinator.tampere@example.org');
-		actors.lublinContributor = await signIn('contributor.lublin@example.org');
-		actors.lublinNgo = await signIn('ngo.lublin@example.org');
+		Object.assign(actors, await signInDemoActors());
 		const [lublin, tampere] = await Promise.all([
 			cities.bySlug(null, 'lublin'),
 			cities.bySlug(null, 'tampere')

@@ -5,22 +5,22 @@
 // the city's coordinator and contributors; network admins once shared; everyone once published.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines, useTestDatabase } from '#lib/server/testing/database.ts';
-import * as auth from '#lib/server/auth/service.ts';
 import * as cities from '#lib/server/cities/service.ts';
 import * as assessments from '#lib/server/assessments/service.ts';
+import * as answers from '#lib/server/assessments/answers.ts';
 import { report } from '#lib/server/assessments/report.ts';
-import { demoAccounts } from '#lib/server/content/demo.ts';
-import type { Actor } from '#lib/server/access/index.ts';
 import { openapi } from '#lib/server/api/openapi.ts';
-import { documentValidator, errorsOf } from '#lib/server/api/testing.ts';
+import {
+	apiCaller,
+	signInDemoActors,
+	type ApiPath,
+	type DemoActors,
+	type Json
+} from '#lib/server/api/testing.ts';
 import * as benchmarkOne from './benchmarks/[slug]/+server.ts';
 import * as cityAssessments from './cities/[cityId]/assessments/+server.ts';
 import * as assessmentOne from './assessments/[assessmentId]/+server.ts';
 import * as assessmentReport from './assessments/[assessmentId]/report/+server.ts';
-
-type Handler<E> = (event: E) => Response | Promise<Response>;
-type Json = Record<string, unknown>;
-type Path = keyof typeof openapi.paths;
 
 interface Answer {
 	position: number;
@@ -57,75 +57,18 @@ const INTERNAL_KEYS =
 	/"(userId|createdBy|submittedBy|updatedBy|questionId|guideQuestionId|contextFactorId|respondentId|previousId|revision|canManage|canAnswer)"\s*:/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-const validator = documentValidator(openapi);
-/** Which documented responses the tests below have seen, to check that none is left out. */
-const seen = new Set<string>();
+// `seen`: which documented responses the tests below have seen, to check that none is left out.
+const { call, seen } = apiCaller(openapi);
 
 /** The operations this file answers for; api.test.ts checks the others. */
 function ours(path: string) {
-	return (openapi.paths[path as Path].get.tags as string[]).includes('Assessments');
-}
-
-/**
- * Calls a route handler as SvelteKit would, with the parts of a RequestEvent the API's
- * handlers read (params, url, locals.actor), and checks the answer against the document.
- */
-async function call<E>(
-	handler: Handler<E>,
-	template: Path,
-	params: Record<string, string>,
-	actor: Actor | null = null
-) {
-	const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
-		encodeURIComponent(params[name]!)
-	);
-	const url = new URL(`http://localhost/api/v1${path}`);
-	const event = {
-		params,
-		url,
-		locals: { actor },
-		request: new Request(url),
-		route: { id: null },
-		getClientAddress: () => '127.0.0.1',
-		setHeaders: () => {},
-		isDataRequest: false,
-		isSubRequest: false
-	};
-	const response = await handler(event as unknown as E);
-	expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-	const body = (await response.json()) as Json;
-	const status = response.status;
-	expect(validator.response(template, status), `${template} documents ${status}`).toBeDefined();
-	const validBody = validator.body(template, status);
-	expect(validBody(body), `${template} ${status}: ${errorsOf(validBody)}`).toBe(true);
-	const cache = validator.header(template, status, 'Cache-Control');
-	const cacheControl = response.headers.get('cache-control');
-	expect(cache(cacheControl), `${template} ${status} cache-control: ${cacheControl}`).toBe(true);
-	seen.add(`${template} ${status}`);
-	return { status, body, cacheControl, cors: response.headers.get('access-control-allow-origin') };
-}
-
-/**
- * Signs in as a demo account through better-auth, then reads the actor back from the session
- * cookie with `actorFrom`, as the app's hook does for every request.
- */
-async function signIn(email: string): Promise<Actor> {
-	const ctx = { origin: 'http://localhost:3000', clientAddress: '127.0.0.1', cookie: null };
-	const result = await auth.signIn(ctx, { email, password: demoAccounts().password });
-	if (!result.ok) throw new Error(`Sign-in failed for ${email}: ${result.code}`);
-	const cookie = result.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-	const actor = await auth.actorFrom(new Headers({ cookie }));
-	if (!actor) throw new Error(`No session for ${email}`);
-	return actor;
+	return (openapi.paths[path as ApiPath].get.tags as string[]).includes('Assessments');
 }
 
 describe.each(engines())('API v1 assessments on %s', (engine) => {
 	useTestDatabase(engine, { demo: true });
 
-	const actors = {} as Record<
-		'admin' | 'lublinCoordinator' | 'tampereCoordinator' | 'lublinContributor' | 'lublinNgo',
-		Actor
-	>;
+	const actors = {} as DemoActors;
 	const ids = { lublin: '', tampere: '', first: '', second: '' };
 	/** What the document says of the benchmark's guide questions, by key factor. */
 	let questions: { slug: string; guideQuestions: { position: number; text: string }[] }[] = [];
@@ -141,11 +84,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 
 	beforeAll(async () => {
 		seen.clear();
-		actors.admin = await signIn('admin@example.org');
-		actors.lublinCoordinator = await signIn('coordinator.lublin@example.org');
-		actors.tampereCoordinator = await signIn('coordinator.tampere@example.org');
-		actors.lublinContributor = await signIn('contributor.lublin@example.org');
-		actors.lublinNgo = await signIn('ngo.lublin@example.org');
+		Object.assign(actors, await signInDemoActors());
 		const [lublin, tampere] = await Promise.all([
 			cities.bySlug(null, 'lublin'),
 			cities.bySlug(null, 'tampere')
@@ -174,7 +113,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 			links: [] as string[],
 			revision: 0
 		});
-		const saved = await assessments.saveAnswers(me, first.id, [
+		const saved = await answers.saveAnswers(me, first.id, [
 			{
 				...answer(kf1!.guideQuestions[0]!.id, '1'),
 				evidence: 'A campaign is planned for 2024.',
@@ -185,7 +124,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 			answer(kf2!.guideQuestions[1]!.id, 'not_applicable')
 		]);
 		expect(saved).toEqual({ ok: true, saved: kf1!.guideQuestions.length + 2 });
-		await assessments.saveContextNotes(me, first.id, [
+		await answers.saveContextNotes(me, first.id, [
 			{
 				contextFactorId: view.contextNotes[0]!.id,
 				limit: 'somewhat',
@@ -202,7 +141,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 		if (!second.ok) throw new Error(second.error);
 		ids.second = second.id;
 		expect(
-			await assessments.saveAnswers(me, second.id, [
+			await answers.saveAnswers(me, second.id, [
 				{ ...answer(kf1!.guideQuestions[0]!.id, '3'), evidence: 'Done in 2024.', revision: 1 }
 			])
 		).toEqual({ ok: true, saved: 1 });
@@ -216,7 +155,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 					cityAssessments.GET,
 					LIST,
 					{ cityId: ids.lublin },
-					actor
+					{ actor }
 				);
 				expect(status).toBe(200);
 				expect(cacheControl).toBe(PRIVATE);
@@ -247,7 +186,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 				cityAssessments.GET,
 				LIST,
 				{ cityId: ids.lublin.toUpperCase() },
-				actors.lublinCoordinator
+				{ actor: actors.lublinCoordinator }
 			);
 			expect(status).toBe(200);
 			expect(body.cityId).toBe(ids.lublin);
@@ -259,7 +198,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 					cityAssessments.GET,
 					LIST,
 					{ cityId: ids.lublin },
-					actor
+					{ actor }
 				);
 				expect(status, actor.email).toBe(404);
 				expect(body).toEqual(NOT_FOUND);
@@ -270,7 +209,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 				cityAssessments.GET,
 				LIST,
 				{ cityId: ids.tampere },
-				actors.tampereCoordinator
+				{ actor: actors.tampereCoordinator }
 			);
 			expect(tampere.body).toEqual({ cityId: ids.tampere, assessments: [] });
 		});
@@ -288,7 +227,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 					cityAssessments.GET,
 					LIST,
 					{ cityId },
-					actors.lublinCoordinator
+					{ actor: actors.lublinCoordinator }
 				);
 				expect(status, cityId).toBe(404);
 				expect(body).toEqual(NOT_FOUND);
@@ -311,7 +250,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 				assessmentOne.GET,
 				ONE,
 				{ assessmentId: ids.first },
-				actors.lublinCoordinator
+				{ actor: actors.lublinCoordinator }
 			);
 			expect(status).toBe(200);
 			expect(cacheControl).toBe(PRIVATE);
@@ -363,7 +302,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 				assessmentOne.GET,
 				ONE,
 				{ assessmentId: ids.first.toUpperCase() },
-				actors.lublinContributor
+				{ actor: actors.lublinContributor }
 			);
 			expect(status).toBe(200);
 			expect(body.id).toBe(ids.first);
@@ -375,7 +314,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 					assessmentOne.GET,
 					ONE,
 					{ assessmentId: ids.first },
-					actor
+					{ actor }
 				);
 				expect(status, actor.email).toBe(404);
 				expect(body).toEqual(NOT_FOUND);
@@ -393,7 +332,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 					"' or 1=1 --",
 					'x'.repeat(5000)
 				]) {
-					const { status, body } = await call(assessmentOne.GET, ONE, { assessmentId }, actor);
+					const { status, body } = await call(assessmentOne.GET, ONE, { assessmentId }, { actor });
 					expect(status, assessmentId).toBe(404);
 					expect(body).toEqual(NOT_FOUND);
 				}
@@ -416,7 +355,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 				assessmentReport.GET,
 				REPORT,
 				{ assessmentId: ids.second },
-				actors.lublinCoordinator
+				{ actor: actors.lublinCoordinator }
 			);
 			expect(status).toBe(200);
 			expect(cacheControl).toBe(PRIVATE);
@@ -451,8 +390,8 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 		it("lists what more to do as positions of the answers, as the report page does, with the assessment's answers", async () => {
 			const me = actors.lublinCoordinator;
 			for (const assessmentId of [ids.first, ids.second]) {
-				const { body } = await call(assessmentReport.GET, REPORT, { assessmentId }, me);
-				const one = await call(assessmentOne.GET, ONE, { assessmentId }, me);
+				const { body } = await call(assessmentReport.GET, REPORT, { assessmentId }, { actor: me });
+				const one = await call(assessmentOne.GET, ONE, { assessmentId }, { actor: me });
 				const page = await report(me, assessmentId);
 				const keyFactors = body.keyFactors as ReportKeyFactor[];
 				keyFactors.forEach((k, i) => {
@@ -468,7 +407,12 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 				});
 			}
 			// 2023: key factor 1 is below the standard for its first question, so it inspires.
-			const first = await call(assessmentReport.GET, REPORT, { assessmentId: ids.first }, me);
+			const first = await call(
+				assessmentReport.GET,
+				REPORT,
+				{ assessmentId: ids.first },
+				{ actor: me }
+			);
 			expect((first.body.keyFactors as ReportKeyFactor[])[0]!.belowInPlace).toEqual([1]);
 			const inspiration = first.body.inspiration as {
 				number: number;
@@ -489,7 +433,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 					assessmentReport.GET,
 					REPORT,
 					{ assessmentId: ids.second },
-					actor
+					{ actor }
 				);
 				expect(status, actor.email).toBe(404);
 				expect(body).toEqual(NOT_FOUND);
@@ -505,7 +449,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 					assessmentReport.GET,
 					REPORT,
 					{ assessmentId },
-					actors.lublinCoordinator
+					{ actor: actors.lublinCoordinator }
 				);
 				expect(status).toBe(404);
 				expect(body).toEqual(NOT_FOUND);
@@ -521,7 +465,12 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 		});
 
 		it('gives a network admin the assessment and its report, privately', async () => {
-			const one = await call(assessmentOne.GET, ONE, { assessmentId: ids.second }, actors.admin);
+			const one = await call(
+				assessmentOne.GET,
+				ONE,
+				{ assessmentId: ids.second },
+				{ actor: actors.admin }
+			);
 			expect(one.status).toBe(200);
 			expect(one.cacheControl).toBe(PRIVATE);
 			expect(one.body).toMatchObject({ id: ids.second, visibility: 'network' });
@@ -529,7 +478,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 				assessmentReport.GET,
 				REPORT,
 				{ assessmentId: ids.second },
-				actors.admin
+				{ actor: actors.admin }
 			);
 			expect(r.status).toBe(200);
 			expect(r.cacheControl).toBe(PRIVATE);
@@ -545,13 +494,18 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 				assessmentOne.GET,
 				ONE,
 				{ assessmentId: ids.second },
-				actors.tampereCoordinator
+				{ actor: actors.tampereCoordinator }
 			);
 			expect(other.status).toBe(404);
 			const anonymous = await call(assessmentOne.GET, ONE, { assessmentId: ids.second });
 			expect(anonymous.status).toBe(401);
 			// And the city's other cycle, not shared, stays hidden from the admin.
-			const first = await call(assessmentOne.GET, ONE, { assessmentId: ids.first }, actors.admin);
+			const first = await call(
+				assessmentOne.GET,
+				ONE,
+				{ assessmentId: ids.first },
+				{ actor: actors.admin }
+			);
 			expect(first.status).toBe(404);
 		});
 	});
@@ -571,7 +525,12 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 			expect(anonymous.body).toMatchObject({ id: ids.second, visibility: 'public' });
 			// The same answer for everyone, so the same public policy for the city's coordinator.
 			for (const actor of [actors.lublinCoordinator, actors.tampereCoordinator, actors.admin]) {
-				const signedIn = await call(assessmentOne.GET, ONE, { assessmentId: ids.second }, actor);
+				const signedIn = await call(
+					assessmentOne.GET,
+					ONE,
+					{ assessmentId: ids.second },
+					{ actor }
+				);
 				expect(signedIn.body).toEqual(anonymous.body);
 				expect(signedIn.cacheControl).toBe(PUBLIC);
 			}
@@ -588,7 +547,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 				assessmentReport.GET,
 				REPORT,
 				{ assessmentId: ids.second },
-				actors.tampereCoordinator
+				{ actor: actors.tampereCoordinator }
 			);
 			expect(tampere.body).toEqual(anonymous.body);
 			expect(tampere.cacheControl).toBe(PUBLIC);
@@ -597,7 +556,7 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 				assessmentReport.GET,
 				REPORT,
 				{ assessmentId: ids.second },
-				actors.lublinCoordinator
+				{ actor: actors.lublinCoordinator }
 			);
 			expect(coordinator.body.summary).toMatchObject({ previousCycle: '2023' });
 			expect(coordinator.cacheControl).toBe(PRIVATE);

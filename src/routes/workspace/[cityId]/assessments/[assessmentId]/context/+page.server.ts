@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as assessments from '#lib/server/assessments/service.ts';
+import * as answers from '#lib/server/assessments/answers.ts';
 import { contextLimits } from '#lib/server/assessments/forms.ts';
 import { formValues, validate } from '#lib/server/validation.ts';
 import { invalid, requireUser } from '#lib/server/http.ts';
@@ -77,7 +78,7 @@ export const actions: Actions = {
 			.filter((n) => n.limit !== n.before.limit || n.why !== n.before.why)
 			.map(({ before: _, ...note }) => note);
 		if (notes.length > 0) {
-			const outcome = await assessments.saveContextNotes(actor, view.id, notes);
+			const outcome = await answers.saveContextNotes(actor, view.id, notes);
 			if (!outcome.ok) {
 				return invalid(
 					values,

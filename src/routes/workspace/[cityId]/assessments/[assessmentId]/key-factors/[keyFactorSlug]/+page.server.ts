@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as assessments from '#lib/server/assessments/service.ts';
+import * as answers from '#lib/server/assessments/answers.ts';
 import * as attachments from '#lib/server/assessments/attachments.ts';
 import * as groups from '#lib/server/assessments/group-views.ts';
 import { readAnswers } from '#lib/server/assessments/forms.ts';
@@ -108,7 +109,7 @@ async function save(event: RequestEvent) {
 			outcome: { kind: 'invalid' as const, errors: { _form: 'error_question_unknown' } }
 		};
 	}
-	const outcome = await assessments.saveAnswers(actor, view.id, parsed.answers);
+	const outcome = await answers.saveAnswers(actor, view.id, parsed.answers);
 	return { ...page, outcome: { kind: 'saved' as const, result: outcome } };
 }
 
