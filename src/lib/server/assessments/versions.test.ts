@@ -11,6 +11,7 @@ import { seedContent } from '../content/seed.ts';
 import * as benchmarks from '../benchmarks/service.ts';
 import * as cities from '../cities/service.ts';
 import * as assessments from './service.ts';
+import * as answers from './answers.ts';
 
 const BENCHMARK = 'enhancing-public-perception';
 const ADDED = 'A question added in a later edition?';
@@ -62,7 +63,7 @@ describe.each(engines())('a new benchmark version during an assessment, on %s', 
 
 		// The form loaded before saves as it would have.
 		expect(
-			await assessments.saveAnswers(lublin, id, [
+			await answers.saveAnswers(lublin, id, [
 				{ questionId: question.id, response: '2', evidence: 'Kept.', links: [], revision }
 			])
 		).toEqual({ ok: true, saved: 1 });
@@ -70,7 +71,7 @@ describe.each(engines())('a new benchmark version during an assessment, on %s', 
 		// A question of the new version is not one of this assessment's: refused, with a reason.
 		const added = current!.keyFactors[0]!.guideQuestions.find((q) => q.text === ADDED)!;
 		expect(
-			await assessments.saveAnswers(lublin, id, [
+			await answers.saveAnswers(lublin, id, [
 				{ questionId: added.id, response: '2', evidence: '', links: [], revision: 0 }
 			])
 		).toEqual({ ok: false, reason: 'unknown-question' });
