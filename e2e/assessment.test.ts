@@ -370,6 +370,54 @@ describe('self-assessment', () => {
 		expect(await kf.fieldValue(`links-${q1}`)).toBe('https://example.org/typed-early');
 	});
 
+	test('typed without a connection, an answer is kept on the device and saved once back', async () => {
+		const { page, context } = await signedIn(demo.coordinatorLublin, demoPassword, { js: true });
+		const id = await openAssessment(page);
+		const kf = new KeyFactorPage(page);
+		await kf.goto(lublinId, id, secondKeyFactor.slug);
+		await page.waitForLoadState('networkidle');
+		const [, q2] = await kf.questionIds();
+
+		// The connection drops while the person types: the page says so, and keeps the text.
+		await context.setOffline(true);
+		const first = `Typed on the train ${unique()}`;
+		await kf.answer(q2!, { evidence: first });
+		await page.locator('main h1').click();
+		await expect
+			.poll(() => kf.autosaveStatus().innerText())
+			.toBe(en('assessment_autosave_offline'));
+
+		// Back online, it is saved without anyone pressing a button.
+		await context.setOffline(false);
+		await expect.poll(() => kf.autosaveStatus().innerText(), { timeout: 20_000 }).toMatch(savedAt);
+		await page.reload();
+		await page.waitForLoadState('networkidle');
+		expect(await kf.fieldValue(`evidence-${q2}`)).toBe(first);
+
+		// Offline again, and the tab is closed before the connection comes back.
+		await context.setOffline(true);
+		const second = `Typed in the tunnel ${unique()}`;
+		await kf.answer(q2!, { evidence: second });
+		await page.locator('main h1').click();
+		await expect
+			.poll(() => kf.autosaveStatus().innerText())
+			.toBe(en('assessment_autosave_offline'));
+		await page.close();
+		await context.setOffline(false);
+
+		// The next visit from this device puts the text back and saves it.
+		const again = new KeyFactorPage(await context.newPage());
+		await again.goto(lublinId, id, secondKeyFactor.slug);
+		await expect.poll(() => again.fieldValue(`evidence-${q2}`)).toBe(second);
+		await expect.poll(() => again.autosaveStatus().innerText()).toMatch(savedAt);
+
+		// The server has it: a colleague's browser (another device, no copy) shows it.
+		const other = await signedIn(demo.contributorLublin, demoPassword);
+		const colleague = new KeyFactorPage(other.page);
+		await colleague.goto(lublinId, id, secondKeyFactor.slug);
+		expect(await colleague.fieldValue(`evidence-${q2}`)).toBe(second);
+	});
+
 	test('with JavaScript, an answer is saved in the background and stays after a reload', async () => {
 		const { page } = await signedIn(demo.coordinatorLublin, demoPassword, { js: true });
 		const id = await openAssessment(page);
@@ -403,6 +451,15 @@ describe('self-assessment', () => {
 		await page.waitForLoadState('networkidle');
 		expect(await kf.checkedRating(q1!)).toBe(rating);
 		expect(await kf.fieldValue(`evidence-${q1}`)).toBe(evidence);
-		expect(await kf.fieldValue(`links-${q1}`)).toBe('');
+		// What could not be saved is still there (kept on this device), and still says why.
+		expect(await kf.fieldValue(`links-${q1}`)).toBe('javascript:alert(1)');
+		await expect
+			.poll(() => kf.autosaveStatus().innerText())
+			.toBe(en('assessment_autosave_failed', { reason: en('error_links_invalid') }));
+		// The server never had it.
+		const other = await signedIn(demo.contributorLublin, demoPassword);
+		const colleague = new KeyFactorPage(other.page);
+		await colleague.goto(lublinId, id, secondKeyFactor.slug);
+		expect(await colleague.fieldValue(`links-${q1}`)).not.toContain('javascript:');
 	});
 });

@@ -214,4 +214,36 @@ describe.each(engines())('evidence attachments on %s', (engine) => {
 		// Still readable once submitted.
 		expect(await statusOf(attachments.download(me, id, second!.id))).toBe('ok');
 	});
+
+	it('brings the files along when the next cycle starts from this one', async () => {
+		const me = await coordinator();
+		const lublin = (await cities.bySlug(null, 'lublin'))!.id;
+		const before = await attachments.listAttachments(me, id);
+		const kept = before[0];
+		const next = await assessments.start(me, lublin, {
+			benchmark: 'enhancing-public-perception',
+			cycle: '2026',
+			prefill: true
+		});
+		if (!next.ok) throw new Error(next.error);
+		const copied = await attachments.listAttachments(me, next.id);
+		const described = (list: typeof before) =>
+			list.map((a) => [a.filename, a.contentType, a.size, a.questionId]);
+		expect(before.length).toBeGreaterThan(0);
+		expect(described(copied)).toEqual(described(before));
+		const bytes = async (assessmentId: string, attachmentId: string) =>
+			new Uint8Array(
+				await new Response(
+					(await attachments.download(me, assessmentId, attachmentId)).body
+				).arrayBuffer()
+			);
+		expect(await bytes(next.id, copied[0]!.id)).toEqual(await bytes(id, kept!.id));
+
+		// Removed from the new cycle, the file stays the last cycle's evidence.
+		expect((await attachments.removeAttachment(me, next.id, copied[0]!.id)).ok).toBe(true);
+		expect(described(await attachments.listAttachments(me, next.id))).toEqual(
+			described(before.slice(1))
+		);
+		expect((await bytes(id, kept!.id)).byteLength).toBe(kept!.size);
+	});
 });

@@ -158,10 +158,13 @@ export async function removeAttachment(
 		await queries.touch(tx, a.id);
 	});
 	// After the commit: a failed transaction keeps its file. A file left behind by a crash
-	// here is unreachable (no row names its key), never a broken link.
-	await storage()
-		.delete(found.storageKey)
-		.catch(() => {});
+	// here is unreachable (no row names its key), never a broken link. The same file may be
+	// another cycle's evidence too (copied when that cycle was pre-filled): then it stays.
+	if (!(await queries.storageKeyInUse(d, found.storageKey))) {
+		await storage()
+			.delete(found.storageKey)
+			.catch(() => {});
+	}
 	return { ok: true, questionId: found.questionId };
 }
 

@@ -270,6 +270,37 @@ export async function deleteAttachment(db: Db, id: string) {
 	await db.delete(attachment).where(eq(attachment.id, id));
 }
 
+/**
+ * Copies an answer's files to another answer: new rows naming the same stored objects (a new
+ * cycle pre-filled from the last keeps its evidence without copying bytes).
+ */
+export async function copyAttachments(db: Db, fromAnswerId: string, toAnswerId: string) {
+	const files = await db.select().from(attachment).where(eq(attachment.answerId, fromAnswerId));
+	if (files.length === 0) return 0;
+	await db.insert(attachment).values(
+		files.map((f) => ({
+			answerId: toAnswerId,
+			filename: f.filename,
+			contentType: f.contentType,
+			size: f.size,
+			storageKey: f.storageKey,
+			uploadedBy: f.uploadedBy,
+			createdAt: f.createdAt
+		}))
+	);
+	return files.length;
+}
+
+/** Whether any attachment still names this stored object (copies share it). */
+export async function storageKeyInUse(db: Db, storageKey: string) {
+	const [row] = await db
+		.select({ id: attachment.id })
+		.from(attachment)
+		.where(eq(attachment.storageKey, storageKey))
+		.limit(1);
+	return row !== undefined;
+}
+
 /** Submitted assessments a city published on its public page. */
 export function listPublishedOfCity(db: Db, cityId: string) {
 	return db

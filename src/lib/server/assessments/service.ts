@@ -105,8 +105,9 @@ export async function start(
 }
 
 /**
- * Copies the city's answers from an earlier cycle. Its benchmark version may differ, so a
- * question is matched by its key factor and its wording; what has no match stays unanswered.
+ * Copies the city's answers from an earlier cycle, with their files. Its benchmark version may
+ * differ, so a question is matched by its key factor and its wording; what has no match stays
+ * unanswered.
  */
 async function copyAnswers(
 	tx: Db,
@@ -123,7 +124,7 @@ async function copyAnswers(
 	for (const a of await queries.listConsolidated(tx, from.id)) {
 		const target = byKey.get(oldKey.get(a.guideQuestionId) ?? '');
 		if (!target) continue;
-		await queries.insertAnswer(tx, {
+		const copy = await queries.insertAnswer(tx, {
 			assessmentId: to.id,
 			guideQuestionId: target,
 			respondentId: null,
@@ -133,6 +134,8 @@ async function copyAnswers(
 			links: a.links,
 			updatedBy: userId
 		});
+		// The evidence files come along (the same stored files, not copies of the bytes).
+		await queries.copyAttachments(tx, a.id, copy.id);
 	}
 }
 

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as respondents from '#lib/server/assessments/respondent-links.ts';
 import { readAnswers } from '#lib/server/assessments/forms.ts';
@@ -40,30 +40,55 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+type Saved =
+	| { kind: 'invalid'; values: Record<string, string>; errors: Record<string, string> }
+	| { kind: 'refused'; values: Record<string, string>; error: string; status: number }
+	| { kind: 'saved'; values: Record<string, string> };
+
+/** Reads the page's answers and saves them; questions of other key factors are refused. */
+async function save(event: RequestEvent): Promise<Saved> {
+	const { keyFactor } = await keyFactorOf(event);
+	const values = formValues(await event.request.formData());
+	for (const key of Object.keys(values)) {
+		if (/^(evidence|links)-/.test(key)) values[key] = values[key]!.replace(/\r\n?/g, '\n');
+	}
+	const parsed = readAnswers(values);
+	if (!parsed.ok) return { kind: 'invalid', values, errors: parsed.errors };
+	const own = new Set(keyFactor.questions.map((q) => q.id));
+	if (parsed.answers.some((a) => !own.has(a.questionId))) {
+		return { kind: 'refused', values, error: 'error_question_unknown', status: 400 };
+	}
+	const outcome = await respondents.saveRespondentAnswers(event.params.token, parsed.answers);
+	if (outcome.ok) return { kind: 'saved', values };
+	if (outcome.reason === 'not-found') error(404, 'Not found');
+	if (outcome.reason === 'submitted') {
+		return { kind: 'refused', values, error: 'respond_error_submitted', status: 409 };
+	}
+	return { kind: 'refused', values, error: 'error_question_unknown', status: 400 };
+}
+
 export const actions: Actions = {
 	save: async (event) => {
-		const { view, index, keyFactor } = await keyFactorOf(event);
-		const values = formValues(await event.request.formData());
-		for (const key of Object.keys(values)) {
-			if (/^(evidence|links)-/.test(key)) values[key] = values[key]!.replace(/\r\n?/g, '\n');
-		}
-		const parsed = readAnswers(values);
-		if (!parsed.ok) return invalid(values, parsed.errors);
-		const own = new Set(keyFactor.questions.map((q) => q.id));
-		if (parsed.answers.some((a) => !own.has(a.questionId))) {
-			return invalid(values, { _form: 'error_question_unknown' });
-		}
-		const outcome = await respondents.saveRespondentAnswers(event.params.token, parsed.answers);
-		if (!outcome.ok) {
-			if (outcome.reason === 'not-found') error(404, 'Not found');
-			if (outcome.reason === 'submitted') {
-				return invalid(values, { _form: 'respond_error_submitted' }, 409);
-			}
-			return invalid(values, { _form: 'error_question_unknown' });
+		const { view, index } = await keyFactorOf(event);
+		const outcome = await save(event);
+		if (outcome.kind === 'invalid') return invalid(outcome.values, outcome.errors);
+		if (outcome.kind === 'refused') {
+			return invalid(outcome.values, { _form: outcome.error }, outcome.status);
 		}
 		const base = `/respond/${event.params.token}`;
 		const next = view.keyFactors[index + 1];
-		if (values.then === 'list' || !next) redirect(303, `${base}?saved`);
+		if (outcome.values.then === 'list' || !next) redirect(303, `${base}?saved`);
 		redirect(303, `${base}/${next.slug}`);
+	},
+
+	/** The page's script saves in the background as the person goes (see #lib/autosave.ts). */
+	autosave: async (event) => {
+		const outcome = await save(event);
+		if (outcome.kind === 'saved') return { autosave: 'saved' as const };
+		const reason = outcome.kind === 'invalid' ? Object.values(outcome.errors)[0] : outcome.error;
+		return fail(outcome.kind === 'invalid' ? 400 : outcome.status, {
+			autosave: 'invalid' as const,
+			error: reason
+		});
 	}
 };
