@@ -147,6 +147,10 @@ describe.each(engines())('assessments on %s', (engine) => {
 			ok: false,
 			reason: 'not-submitted'
 		});
+		const c1 = (await assessments.get(me, a!.id)).contextNotes[0]!;
+		await answers.saveContextNotes(me, a!.id, [
+			{ contextFactorId: c1.id, limit: 'somewhat', why: 'Housing is scarce.' }
+		]);
 		expect((await assessments.submit(me, a!.id)).ok).toBe(true);
 		expect(await answers.saveAnswers(me, a!.id, [])).toEqual({
 			ok: false,
@@ -167,6 +171,8 @@ describe.each(engines())('assessments on %s', (engine) => {
 		const firstQuestion = previous.keyFactors[0]!.guideQuestions[0]!.id;
 		expect(answerOf(view, firstQuestion)).toMatchObject({ kind: 'rated', rating: 4 });
 		expect(view.previousId).toBe(a!.id);
+		// The context notes come along too.
+		expect(view.contextNotes[0]).toMatchObject({ limit: 'somewhat', why: 'Housing is scarce.' });
 		// Reopening the older cycle now would make two open ones: refused.
 		expect(await assessments.reopen(me, a!.id)).toEqual({ ok: false, reason: 'another-open' });
 	});

@@ -85,7 +85,10 @@ export async function start(
 			previousId: previous?.id ?? null,
 			createdBy: actor.userId
 		});
-		if (input.prefill && previous) await copyAnswers(tx, previous, a, actor.userId);
+		if (input.prefill && previous) {
+			await copyAnswers(tx, previous, a, actor.userId);
+			await copyContextNotes(tx, previous, a);
+		}
 		await audit.record(tx, {
 			actorUserId: actor.userId,
 			action: 'assessment.start',
@@ -102,6 +105,27 @@ export async function start(
 		return a;
 	});
 	return { ok: true, id: created.id };
+}
+
+/** Copies the context notes of an earlier cycle, matched by context factor (its slug). */
+async function copyContextNotes(tx: Db, from: queries.Assessment, to: queries.Assessment) {
+	const [old, next, notes] = await Promise.all([
+		benchmarkQueries.listContextFactors(tx, from.benchmarkId),
+		benchmarkQueries.listContextFactors(tx, to.benchmarkId),
+		queries.listContextNotes(tx, from.id)
+	]);
+	const bySlug = new Map(next.map((c) => [c.slug, c.id]));
+	for (const n of notes) {
+		const slug = old.find((c) => c.id === n.contextFactorId)?.slug;
+		const target = slug && bySlug.get(slug);
+		if (!target) continue;
+		await queries.upsertContextNote(tx, {
+			assessmentId: to.id,
+			contextFactorId: target,
+			limit: n.limit,
+			why: n.why
+		});
+	}
 }
 
 /**
