@@ -418,6 +418,24 @@ describe('self-assessment', () => {
 		expect(await colleague.fieldValue(`evidence-${q2}`)).toBe(second);
 	});
 
+	test('with JavaScript, context notes are saved in the background too', async () => {
+		const { page } = await signedIn(demo.coordinatorLublin, demoPassword, { js: true });
+		const id = await openAssessment(page);
+		const context = new ContextPage(page);
+		await context.open(`/workspace/${lublinId}/assessments/${id}/context`);
+		await page.waitForLoadState('networkidle');
+		const [first] = await context.factorIds();
+		const why = `Few interpreters in the city ${unique()}`;
+		await context.note(first!, { limit: 'somewhat', why });
+		await page.locator('main h1').click();
+		await expect.poll(() => context.autosaveStatus().innerText()).toMatch(savedAt);
+		// Saved on the server: a colleague without JavaScript sees it.
+		const other = await signedIn(demo.contributorLublin, demoPassword);
+		const colleague = new ContextPage(other.page);
+		await colleague.open(`/workspace/${lublinId}/assessments/${id}/context`);
+		expect(await colleague.fieldValue(`why-${first}`)).toBe(why);
+	});
+
 	test('with JavaScript, an answer is saved in the background and stays after a reload', async () => {
 		const { page } = await signedIn(demo.coordinatorLublin, demoPassword, { js: true });
 		const id = await openAssessment(page);

@@ -207,6 +207,41 @@ describe('respondents', () => {
 		expect(afterSubmit.actions).toEqual(['revoke']);
 	});
 
+	test('with JavaScript, a respondent’s answer is saved as they go', async () => {
+		const coordinator = await signedIn(demo.coordinatorLublin, demoPassword);
+		const id = await openAssessment(coordinator.page);
+		const respondents = new RespondentsPage(coordinator.page);
+		await respondents.goto(lublinId, id);
+		const tag = unique();
+		const person = { name: `Migrant association ${tag}`, email: `assoc.${tag}@example.org` };
+		await respondents.invite({ ...person, group: 'migrant' });
+		const admin = await signedIn(demo.admin, demoPassword);
+		const link = OutboxPage.link(
+			await new OutboxPage(admin.page).openMail(person.email, /Lublin/),
+			/^\/respond\//
+		);
+
+		const page = await (await context({ js: true })).newPage();
+		const respond = new RespondPage(page);
+		await respond.open(`${link}/${firstKeyFactor.slug}`);
+		await page.waitForLoadState('networkidle');
+		const [q1] = await respond.questionIds();
+		const evidence = `Our members were not asked ${tag}`;
+		await respond.answer(q1!, { rating: '1', evidence });
+		await page.locator('main h1').click();
+		await expect
+			.poll(() => respond.autosaveStatus().innerText())
+			.toMatch(
+				new RegExp(
+					`^${en('assessment_autosave_saved', { time: 'TIME' }).replace('TIME', '\\d{2}:\\d{2}')}$`
+				)
+			);
+		// Without pressing a button, the answer is theirs on the server: the page shows it again.
+		const again = new RespondPage(await (await context()).newPage());
+		await again.open(`${link}/${firstKeyFactor.slug}`);
+		expect(await again.fieldValue(`evidence-${q1}`)).toBe(evidence);
+	});
+
 	test('a wrong link, and another city, find nothing', async () => {
 		const anonymous = new BasePage(await (await context()).newPage());
 		expect(await anonymous.open('/respond/not-a-real-token')).toBe(404);

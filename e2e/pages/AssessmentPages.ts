@@ -227,10 +227,6 @@ export class KeyFactorPage extends BasePage {
 		return groupViewIn(this.page.locator(`main .group-views:has(> #group-views-${id}-heading)`));
 	}
 
-	autosaveStatus(): Locator {
-		return this.page.locator('main .autosave-status');
-	}
-
 	removeMaxLength(field: string) {
 		return this.page.locator(`main #${field}`).evaluate((el) => el.removeAttribute('maxlength'));
 	}

@@ -90,6 +90,11 @@ export class BasePage {
 		return text.replace(/^\s*Error:\s*/, '').trim();
 	}
 
+	/** The line a questionnaire's background save reports to (JavaScript only). */
+	autosaveStatus(): Locator {
+		return this.page.locator('main .autosave-status');
+	}
+
 	fieldValue(name: string): Promise<string> {
 		return this.page.locator(`main #${name}`).inputValue();
 	}

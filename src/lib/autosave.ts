@@ -5,7 +5,7 @@
 // as the browser is back online.
 //
 // The page's form posts to its `?/autosave` action, which answers { autosave: 'saved' |
-// 'conflict' | 'invalid', revisions?, error? }. Questions carry a hidden revision-<id> input
+// 'conflict' | 'invalid', revisions?, error? }. Its fields are named <what>-<question id>. Questions carry a hidden revision-<id> input
 // when the page detects two people saving the same answer (the city's own answers do).
 import { deserialize } from '$app/forms';
 
@@ -67,9 +67,12 @@ function writeDraft(draft: Draft | null) {
 	}
 }
 
-/** The question id of a field named rating-…, evidence-… or links-…; else null. */
+/**
+ * The question (or context factor) a field answers, from its name: rating-<id>, evidence-<id>,
+ * limit-<id>, why-<id>…; null for the revision and file inputs and anything else.
+ */
 function questionOf(name: string): string | null {
-	const match = /^(?:rating|evidence|links)-(.+)$/.exec(name);
+	const match = /^(?!revision-|attachment-)[a-z]+-(.+)$/.exec(name);
 	return match ? match[1]! : null;
 }
 

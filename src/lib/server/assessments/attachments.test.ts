@@ -234,7 +234,7 @@ describe.each(engines())('evidence attachments on %s', (engine) => {
 		const bytes = async (assessmentId: string, attachmentId: string) =>
 			new Uint8Array(
 				await new Response(
-					(await attachments.download(me, assessmentId, attachmentId)).body
+					(await attachments.download(me, assessmentId, attachmentId)).body as BodyInit
 				).arrayBuffer()
 			);
 		expect(await bytes(next.id, copied[0]!.id)).toEqual(await bytes(id, kept!.id));
