@@ -3,8 +3,8 @@
 // the assessment is then read-only until reopened. Another city never sees it. Without
 // JavaScript, except for the background save, which is JavaScript's extra.
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { en, title } from './support/messages.ts';
+import { closeOpenAssessments, openAssessment } from './support/assessments.ts';
 import { useBrowser } from './support/fixtures.ts';
 import { clickAndWait, demo, demoPassword } from './support/browser.ts';
 import { benchmark, unique } from './support/content.ts';
@@ -33,27 +33,6 @@ const firstKeyFactor = benchmark.keyFactors[0]!;
 const secondKeyFactor = benchmark.keyFactors[1]!;
 const assessmentPath = (id: string) => `/workspace/${lublinId}/assessments/${id}`;
 
-/** Lublin may have one assessment in progress per benchmark: submits it, so that one can start. */
-async function closeOpenAssessment(page: Page) {
-	const start = new NewAssessmentPage(page);
-	await start.goto(lublinId);
-	for (const link of await start.openAssessments()) {
-		const check = new CheckPage(page);
-		await check.goto(lublinId, assessmentIdOf(link.href));
-		await check.submit();
-	}
-}
-
-/** The assessment Lublin has in progress, started if there is none. */
-async function openAssessment(page: Page): Promise<string> {
-	const start = new NewAssessmentPage(page);
-	await start.goto(lublinId);
-	const [open] = await start.openAssessments();
-	if (open) return assessmentIdOf(open.href);
-	await start.start({ cycle: `2026 ${unique()}`, prefill: false });
-	return assessmentIdOf(start.path);
-}
-
 /** "Saved at 10:42", whatever the time. */
 const savedAt = new RegExp(
 	'^' +
@@ -66,7 +45,7 @@ const savedAt = new RegExp(
 describe('self-assessment', () => {
 	test('a coordinator starts an assessment, answers, checks and submits it; it is then read-only', async () => {
 		const { page } = await signedIn(demo.coordinatorLublin, demoPassword);
-		await closeOpenAssessment(page);
+		await closeOpenAssessments(page, lublinId);
 
 		// From the workspace to the city's assessments, and on to start one.
 		const workspace = new WorkspacePage(page);
@@ -211,7 +190,7 @@ describe('self-assessment', () => {
 
 	test('publishing waits for the submission, and says why', async () => {
 		const { page } = await signedIn(demo.coordinatorLublin, demoPassword);
-		const id = await openAssessment(page);
+		const id = await openAssessment(page, lublinId);
 		const tasks = new TaskListPage(page);
 		await tasks.goto(lublinId, id);
 		await tasks.setVisibility('public');
@@ -227,7 +206,7 @@ describe('self-assessment', () => {
 
 	test('the next cycle starts from our answers of the last one', async () => {
 		const { page } = await signedIn(demo.coordinatorLublin, demoPassword);
-		await closeOpenAssessment(page);
+		await closeOpenAssessments(page, lublinId);
 		const start = new NewAssessmentPage(page);
 		const last = `2025 ${unique()}`;
 		await start.goto(lublinId);
@@ -258,7 +237,7 @@ describe('self-assessment', () => {
 
 	test('two people saving the same question: the colleague’s answer is shown, ours kept to copy', async () => {
 		const coordinator = await signedIn(demo.coordinatorLublin, demoPassword);
-		const id = await openAssessment(coordinator.page);
+		const id = await openAssessment(coordinator.page, lublinId);
 		const contributor = await signedIn(demo.contributorLublin, demoPassword);
 		const mine = new KeyFactorPage(coordinator.page);
 		const theirs = new KeyFactorPage(contributor.page);
@@ -301,7 +280,7 @@ describe('self-assessment', () => {
 
 	test("another city's coordinator gets 404 on every page of Lublin's assessment", async () => {
 		const lublin = await signedIn(demo.coordinatorLublin, demoPassword);
-		const id = await openAssessment(lublin.page);
+		const id = await openAssessment(lublin.page, lublinId);
 		const tampere = await signedIn(demo.coordinatorTampere, demoPassword);
 		const page = new BasePage(tampere.page);
 		for (const path of [
@@ -324,7 +303,7 @@ describe('self-assessment', () => {
 
 	test('a contributor answers but neither starts nor submits', async () => {
 		const lublin = await signedIn(demo.coordinatorLublin, demoPassword);
-		const id = await openAssessment(lublin.page);
+		const id = await openAssessment(lublin.page, lublinId);
 		const { page } = await signedIn(demo.contributorLublin, demoPassword);
 		const list = new AssessmentListPage(page);
 		expect(await list.goto(lublinId)).toBe(200);
@@ -343,7 +322,7 @@ describe('self-assessment', () => {
 		// On a slow phone the questions are there before the JavaScript: a person answers, then
 		// the page hydrates. Hydration must not put the saved answer back over theirs.
 		const { page } = await signedIn(demo.coordinatorLublin, demoPassword, { js: true });
-		const id = await openAssessment(page);
+		const id = await openAssessment(page, lublinId);
 		let release = () => {};
 		const held = new Promise<void>((resolve) => (release = resolve));
 		// The scripts wait; the styles do not (the radios must be there to be chosen).
@@ -372,7 +351,7 @@ describe('self-assessment', () => {
 
 	test('typed without a connection, an answer is kept on the device and saved once back', async () => {
 		const { page, context } = await signedIn(demo.coordinatorLublin, demoPassword, { js: true });
-		const id = await openAssessment(page);
+		const id = await openAssessment(page, lublinId);
 		const kf = new KeyFactorPage(page);
 		await kf.goto(lublinId, id, secondKeyFactor.slug);
 		await page.waitForLoadState('networkidle');
@@ -420,7 +399,7 @@ describe('self-assessment', () => {
 
 	test('with JavaScript, context notes are saved in the background too', async () => {
 		const { page } = await signedIn(demo.coordinatorLublin, demoPassword, { js: true });
-		const id = await openAssessment(page);
+		const id = await openAssessment(page, lublinId);
 		const context = new ContextPage(page);
 		await context.open(`/workspace/${lublinId}/assessments/${id}/context`);
 		await page.waitForLoadState('networkidle');
@@ -438,7 +417,7 @@ describe('self-assessment', () => {
 
 	test('with JavaScript, an answer is saved in the background and stays after a reload', async () => {
 		const { page } = await signedIn(demo.coordinatorLublin, demoPassword, { js: true });
-		const id = await openAssessment(page);
+		const id = await openAssessment(page, lublinId);
 		const kf = new KeyFactorPage(page);
 		await kf.goto(lublinId, id, secondKeyFactor.slug);
 		await page.waitForLoadState('networkidle');

@@ -2,13 +2,13 @@
 // PDF (it is listed and downloads as a PDF), is told clearly when a file is not what its name
 // says, keeps what was typed meanwhile, and removes the file. Another city gets a 404.
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { en } from './support/messages.ts';
+import { openAssessment } from './support/assessments.ts';
 import { useBrowser } from './support/fixtures.ts';
 import { demo, demoPassword } from './support/browser.ts';
 import { benchmark, unique } from './support/content.ts';
 import { BasePage } from './pages/BasePage.ts';
-import { KeyFactorPage, NewAssessmentPage, assessmentIdOf } from './pages/AssessmentPages.ts';
+import { KeyFactorPage } from './pages/AssessmentPages.ts';
 import { minimalPdf } from '../src/lib/server/testing/files.ts';
 
 const { signedIn } = useBrowser();
@@ -20,22 +20,12 @@ beforeAll(async () => {
 	lublinId = await new BasePage(page).cityIdFromHeader('Lublin');
 });
 
-/** The assessment Lublin has in progress, started if there is none. */
-async function openAssessment(page: Page): Promise<string> {
-	const start = new NewAssessmentPage(page);
-	await start.goto(lublinId);
-	const [open] = await start.openAssessments();
-	if (open) return assessmentIdOf(open.href);
-	await start.start({ cycle: `2026 ${unique()}`, prefill: false });
-	return assessmentIdOf(start.path);
-}
-
 const keyFactor = benchmark.keyFactors[0]!;
 
 describe('evidence attachments', () => {
 	test('a coordinator attaches a PDF, downloads it, is told about a fake one, and removes it', async () => {
 		const { page } = await signedIn(demo.coordinatorLublin, demoPassword);
-		const id = await openAssessment(page);
+		const id = await openAssessment(page, lublinId);
 		const kf = new KeyFactorPage(page);
 		await kf.goto(lublinId, id, keyFactor.slug);
 		const [q1] = await kf.questionIds();

@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { en } from './support/messages.ts';
+import { closeOpenAssessments } from './support/assessments.ts';
 import { useBrowser } from './support/fixtures.ts';
 import { clickAndWait, demo, demoPassword } from './support/browser.ts';
 import { axeViolations, formatViolations } from './support/axe.ts';
@@ -39,17 +40,6 @@ beforeAll(async () => {
 const firstKeyFactor = benchmark.keyFactors[0]!;
 const questionCount = benchmark.keyFactors.reduce((n, k) => n + k.guideQuestions.length, 0);
 const assessmentPath = (id: string) => `/workspace/${lublinId}/assessments/${id}`;
-
-/** Lublin may have one assessment in progress per benchmark: submits it, so that one can start. */
-async function closeOpenAssessment(page: Page) {
-	const start = new NewAssessmentPage(page);
-	await start.goto(lublinId);
-	for (const link of await start.openAssessments()) {
-		const check = new CheckPage(page);
-		await check.goto(lublinId, assessmentIdOf(link.href));
-		await check.submit();
-	}
-}
 
 /**
  * A page for axe-core. axe is a script, and in a page with JavaScript off it never finishes
@@ -83,7 +73,7 @@ describe('consolidating the groups’ views', () => {
 		);
 		const respondentAxe = await axeTwin(await context(axeOptions));
 		const page = coordinator.page;
-		await closeOpenAssessment(page);
+		await closeOpenAssessments(page, lublinId);
 
 		// 1. The coordinator starts an assessment from the city's list.
 		const list = new AssessmentListPage(page);

@@ -5,19 +5,14 @@
 // then says so, and saves nothing); once submitted, the links are read-only. No JavaScript
 // anywhere.
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { en } from './support/messages.ts';
+import { openAssessment } from './support/assessments.ts';
 import { useBrowser } from './support/fixtures.ts';
 import { clickAndWait, demo, demoPassword } from './support/browser.ts';
 import { benchmark, unique } from './support/content.ts';
 import { BasePage } from './pages/BasePage.ts';
 import { OutboxPage } from './pages/OutboxPage.ts';
-import {
-	CheckPage,
-	NewAssessmentPage,
-	TaskListPage,
-	assessmentIdOf
-} from './pages/AssessmentPages.ts';
+import { CheckPage, TaskListPage } from './pages/AssessmentPages.ts';
 import { RespondPage, RespondentsPage } from './pages/RespondentPages.ts';
 
 const { context, signedIn } = useBrowser();
@@ -31,20 +26,10 @@ beforeAll(async () => {
 
 const firstKeyFactor = benchmark.keyFactors[0]!;
 
-/** The assessment Lublin has in progress, started if there is none. */
-async function openAssessment(page: Page): Promise<string> {
-	const start = new NewAssessmentPage(page);
-	await start.goto(lublinId);
-	const [open] = await start.openAssessments();
-	if (open) return assessmentIdOf(open.href);
-	await start.start({ cycle: `2026 ${unique()}`, prefill: false });
-	return assessmentIdOf(start.path);
-}
-
 describe('respondents', () => {
 	test('an NGO answers through its link; the coordinator sees the groups, sends a new link, withdraws one; submitted, the link is read-only', async () => {
 		const coordinator = await signedIn(demo.coordinatorLublin, demoPassword);
-		const id = await openAssessment(coordinator.page);
+		const id = await openAssessment(coordinator.page, lublinId);
 		const tasks = new TaskListPage(coordinator.page);
 		await tasks.goto(lublinId, id);
 		const respondentsPath = `/workspace/${lublinId}/assessments/${id}/respondents`;
@@ -209,7 +194,7 @@ describe('respondents', () => {
 
 	test('with JavaScript, a respondent’s answer is saved as they go', async () => {
 		const coordinator = await signedIn(demo.coordinatorLublin, demoPassword);
-		const id = await openAssessment(coordinator.page);
+		const id = await openAssessment(coordinator.page, lublinId);
 		const respondents = new RespondentsPage(coordinator.page);
 		await respondents.goto(lublinId, id);
 		const tag = unique();
@@ -248,7 +233,7 @@ describe('respondents', () => {
 		expect(await anonymous.open(`/respond/not-a-real-token/${firstKeyFactor.slug}`)).toBe(404);
 
 		const lublin = await signedIn(demo.coordinatorLublin, demoPassword);
-		const id = await openAssessment(lublin.page);
+		const id = await openAssessment(lublin.page, lublinId);
 		const tampere = await signedIn(demo.coordinatorTampere, demoPassword);
 		const page = new BasePage(tampere.page);
 		expect(await page.open(`/workspace/${lublinId}/assessments/${id}/respondents`)).toBe(404);

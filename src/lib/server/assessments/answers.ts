@@ -5,14 +5,7 @@ import { db } from '../db/index.ts';
 import * as benchmarkQueries from '../benchmarks/queries.ts';
 import * as queries from './queries.ts';
 import { load, questionsOf } from './load.ts';
-import type { AnswerInput, ResponseValue } from './forms.ts';
-
-function toValues(response: ResponseValue | null) {
-	if (response === null) return { kind: null, rating: null };
-	if (response === 'dont_know' || response === 'not_applicable')
-		return { kind: response, rating: null };
-	return { kind: 'rated' as const, rating: Number(response) };
-}
+import { answerValues, sameAnswer, type AnswerInput } from './forms.ts';
 
 export interface Conflict {
 	questionId: string;
@@ -52,12 +45,7 @@ export async function saveAnswers(
 	let saved = 0;
 	await d.transaction(async (tx) => {
 		for (const input of inputs) {
-			const values = {
-				...toValues(input.response),
-				evidence: input.evidence,
-				links: input.links,
-				updatedBy: actor!.userId
-			};
+			const values = answerValues(input, actor!.userId);
 			const existing = await queries.findAnswer(tx, a.id, input.questionId, null);
 			if (!existing) {
 				if (values.kind === null && !values.evidence && values.links.length === 0) continue;
@@ -70,12 +58,7 @@ export async function saveAnswers(
 				saved++;
 				continue;
 			}
-			const same =
-				existing.kind === values.kind &&
-				existing.rating === values.rating &&
-				existing.evidence === values.evidence &&
-				JSON.stringify(existing.links) === JSON.stringify(values.links);
-			if (same) continue;
+			if (sameAnswer(existing, values)) continue;
 			const updated =
 				existing.revision === input.revision
 					? await queries.updateAnswerIfRevision(tx, existing.id, input.revision, values)

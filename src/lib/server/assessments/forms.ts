@@ -85,3 +85,28 @@ export function readAnswers(
 }
 
 export const contextLimits = ['not_at_all', 'somewhat', 'strongly'] as const;
+
+/** An answer as its row keeps it: the response as kind and rating, the evidence, the links. */
+export function answerValues(input: AnswerInput, updatedBy: string | null) {
+	const response = input.response;
+	const kindAndRating =
+		response === null
+			? { kind: null, rating: null }
+			: response === 'dont_know' || response === 'not_applicable'
+				? { kind: response, rating: null }
+				: { kind: 'rated' as const, rating: Number(response) };
+	return { ...kindAndRating, evidence: input.evidence, links: input.links, updatedBy };
+}
+
+/** Whether saving these values would change nothing (then the revision stays as it is). */
+export function sameAnswer(
+	existing: { kind: string | null; rating: number | null; evidence: string; links: string[] },
+	values: ReturnType<typeof answerValues>
+): boolean {
+	return (
+		existing.kind === values.kind &&
+		existing.rating === values.rating &&
+		existing.evidence === values.evidence &&
+		JSON.stringify(existing.links) === JSON.stringify(values.links)
+	);
+}

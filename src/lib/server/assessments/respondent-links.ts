@@ -6,7 +6,7 @@ import { error } from '@sveltejs/kit';
 import { db, type Db } from '../db/index.ts';
 import * as cityQueries from '../cities/queries.ts';
 import * as queries from './queries.ts';
-import type { AnswerInput, ResponseValue } from './forms.ts';
+import { answerValues, sameAnswer, type AnswerInput } from './forms.ts';
 import { contentOf, hashToken } from './respondent-shared.ts';
 
 type TaskStatus = 'not_started' | 'in_progress' | 'completed';
@@ -107,13 +107,6 @@ export async function respondentByToken(token: string) {
 
 export type RespondentView = NonNullable<Awaited<ReturnType<typeof respondentByToken>>>;
 
-function toValues(response: ResponseValue | null) {
-	if (response === null) return { kind: null, rating: null };
-	if (response === 'dont_know' || response === 'not_applicable')
-		return { kind: response, rating: null };
-	return { kind: 'rated' as const, rating: Number(response) };
-}
-
 export type RespondentSaveOutcome =
 	| { ok: true; saved: number }
 	| { ok: false; reason: 'not-found' | GoneReason | 'submitted' | 'unknown-question' };
@@ -144,12 +137,7 @@ export async function saveRespondentAnswers(
 		if (!current || current.revokedAt) return 'link-revoked';
 		if (current.tokenHash !== r.tokenHash) return 'link-replaced';
 		for (const input of inputs) {
-			const values = {
-				...toValues(input.response),
-				evidence: input.evidence,
-				links: input.links,
-				updatedBy: null
-			};
+			const values = answerValues(input, null);
 			const existing = await queries.findAnswer(tx, a.id, input.questionId, r.id);
 			if (!existing) {
 				if (values.kind === null && !values.evidence && values.links.length === 0) continue;
@@ -162,12 +150,7 @@ export async function saveRespondentAnswers(
 				saved++;
 				continue;
 			}
-			const same =
-				existing.kind === values.kind &&
-				existing.rating === values.rating &&
-				existing.evidence === values.evidence &&
-				JSON.stringify(existing.links) === JSON.stringify(values.links);
-			if (same) continue;
+			if (sameAnswer(existing, values)) continue;
 			await queries.updateAnswerIfRevision(tx, existing.id, existing.revision, values);
 			saved++;
 		}
