@@ -11,7 +11,12 @@ Checks that
     in the seed text (after collapsing whitespace and removing the PDF
     extraction artefacts listed in clean_line());
   * every line of the benchmark part of the toolkit seed is represented in
-    the benchmark JSON (reverse coverage), apart from structural labels.
+    the benchmark JSON (reverse coverage), apart from structural labels;
+  * practices.json is well formed (shape, unique kebab-case slugs, known
+    cities / themes / charter commitments / key factors), every source quote
+    occurs verbatim in the seed it names (whitespace, typographic quotes and
+    dashes normalised), every printed link occurs in a named seed, and every
+    city example of the toolkit is covered by a practice (key factor + city).
 
 Usage:  python3 content/check-faithful.py [SEEDS_DIR]
         (SEEDS_DIR defaults to $SEEDS_DIR or /work/shared/seeds)
@@ -109,7 +114,8 @@ themes = load_json("themes.json")
 charter = load_json("charter.json")
 signatories = load_json("signatories.json")
 bench = load_json("benchmarks/enhancing-public-perception.json")
-if None in (network, cities, themes, charter, signatories, bench):
+practices = load_json("practices.json")
+if None in (network, cities, themes, charter, signatories, bench, practices):
     print("\n".join(errors))
     sys.exit(1)
 
@@ -282,11 +288,110 @@ for line in seeds[TOOLKIT_SEED][1]:
 for t in uncovered:
     fail(f"seed line not represented in benchmark JSON: {t[:120]!r}")
 
+# ------------------------------------------------------------------ practices
+PRACTICE_KEYS = ["slug", "title", "cities", "summary", "description", "period", "themes", "keyFactors",
+                 "commitments", "audience", "results", "resources", "funding", "partners", "contact",
+                 "links", "language", "sources"]
+NULLABLE_TEXT = ["audience", "results", "resources", "funding", "partners", "contact"]
+TYPO = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def norm(s):
+    """ws() plus typographic quotes and dashes folded to ASCII (both sides of a comparison)."""
+    return ws(s.translate(TYPO))
+
+
+SEED_NORM = {k: norm(v) for k, v in SEED_TEXT.items()}
+commitment_slugs = {c["slug"] for r in charter["roles"] for c in r["commitments"]}
+kf_slugs = {(bench["slug"], kf["slug"]) for kf in bench["keyFactors"]}
+covered = set()  # (key factor slug, city slug) of the practices
+p_slugs = set()
+per_doc = {}
+if not isinstance(practices, dict) or list(practices) != ["practices"] or not isinstance(practices["practices"], list):
+    fail("practices.json: must be an object with the single key 'practices' (a list)")
+    practices = {"practices": []}
+for p in practices["practices"]:
+    s = p.get("slug")
+    lab = f"practices.json {s}"
+    if list(p) != PRACTICE_KEYS:
+        fail(f"{lab}: keys must be exactly {PRACTICE_KEYS} in that order, got {list(p)}")
+        continue
+    if not isinstance(s, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", s):
+        fail(f"practices.json: bad slug {s!r}")
+    if s in p_slugs:
+        fail(f"practices.json: duplicate slug {s}")
+    p_slugs.add(s)
+    for k in ("title", "summary", "description"):
+        if not isinstance(p[k], str) or not p[k].strip():
+            fail(f"{lab}: {k} empty or not a string")
+    for k in NULLABLE_TEXT:
+        if p[k] is not None and (not isinstance(p[k], str) or not p[k].strip()):
+            fail(f"{lab}: {k} must be null or a non-empty string")
+    if p["language"] != "en":
+        fail(f"{lab}: language must be 'en'")
+    if not isinstance(p["cities"], list) or not p["cities"]:
+        fail(f"{lab}: cities must be a non-empty list")
+    else:
+        for c in p["cities"]:
+            city_ref(f"{lab} cities", c)
+    per_ = p["period"]
+    if not isinstance(per_, dict) or sorted(per_) != ["from", "to"]:
+        fail(f"{lab}: period must be {{from, to}}")
+    else:
+        for k in ("from", "to"):
+            if per_[k] is not None and not (isinstance(per_[k], int) and 1900 <= per_[k] <= 2100):
+                fail(f"{lab}: period.{k} must be a year or null")
+        if isinstance(per_["from"], int) and isinstance(per_["to"], int) and per_["from"] > per_["to"]:
+            fail(f"{lab}: period runs backwards")
+    for t in p["themes"]:
+        if t not in theme_slugs:
+            fail(f"{lab}: theme {t!r} not in themes.json")
+    for c in p["commitments"]:
+        if c not in commitment_slugs:
+            fail(f"{lab}: commitment {c!r} not in charter.json")
+    for kf in p["keyFactors"]:
+        if not isinstance(kf, dict) or sorted(kf) != ["benchmark", "slug"]:
+            fail(f"{lab}: keyFactors entries must be {{benchmark, slug}}")
+        elif (kf["benchmark"], kf["slug"]) not in kf_slugs:
+            fail(f"{lab}: key factor {kf['benchmark']}/{kf['slug']} unknown")
+        else:
+            for c in p["cities"]:
+                covered.add((kf["slug"], c))
+    if not isinstance(p["sources"], list) or not p["sources"]:
+        fail(f"{lab}: at least one source is required")
+        continue
+    docs = set()
+    for src in p["sources"]:
+        d = src.get("document") if isinstance(src, dict) else None
+        if d not in SEED_NORM or sorted(src) != ["document", "quote"]:
+            fail(f"{lab}: source {src!r} must be {{document, quote}} naming a seed file")
+            continue
+        docs.add(d)
+        q = src["quote"]
+        if not isinstance(q, str) or not q.strip():
+            fail(f"{lab}: empty quote from {d}")
+        elif norm(q) not in SEED_NORM[d]:
+            fail(f"{lab}: quote not found verbatim in {d}: {ws(q)[:120]!r}")
+    for d in docs:
+        per_doc[d] = per_doc.get(d, 0) + 1
+    for link in p["links"]:
+        bare = re.sub(r"^https?://", "", link) if isinstance(link, str) else ""
+        if not bare or not any(bare in SEED_NORM[d] for d in docs):
+            fail(f"{lab}: link {link!r} is not printed in the seeds it cites")
+# every toolkit city example must be a practice (by key factor + city)
+toolkit_examples = [(kf["slug"], e["citySlug"]) for kf in bench["keyFactors"] for e in kf["examples"]]
+for kf_slug, city in toolkit_examples:
+    if (kf_slug, city) not in covered:
+        fail(f"practices.json: toolkit example {kf_slug}/{city} has no practice")
+
 # ------------------------------------------------------------------ report
 print(f"cities: {len(cities)}  themes: {len(themes)}  charter commitments: {sum(counts)}  "
       f"signatories: {len(signatories['signatories'])}")
 print(f"key factors: {len(bench['keyFactors'])}  guide questions: {n_q}  examples: {n_ex}  "
       f"context factors: {len(bench['contextFactors'])}")
+print(f"practices: {len(practices['practices'])}  toolkit examples covered: "
+      f"{sum(1 for x in toolkit_examples if x in covered)}/{len(toolkit_examples)}  sources per seed: "
+      + ", ".join(f"{d[:3]} {n}" for d, n in sorted(per_doc.items())))
 if errors:
     print(f"\nFAILED ({len(errors)} problems):")
     for e in errors:
