@@ -61,6 +61,7 @@ const checks: Check[] = [
 	},
 	{ name: 'charter', who: 'anonymous', path: () => '/charter' },
 	{ name: 'cities', who: 'anonymous', path: () => '/cities' },
+	{ name: 'cities map, score', who: 'anonymous', path: () => '/cities?colour=score' },
 	{ name: 'city', who: 'anonymous', path: () => '/cities/lublin' },
 	{ name: 'sign in', who: 'anonymous', path: () => '/sign-in' },
 	{ name: 'sign in, errors', who: 'anonymous', path: () => '/sign-in', then: submitEmpty },

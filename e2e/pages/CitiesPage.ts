@@ -6,7 +6,7 @@ export class CitiesPage extends BasePage {
 	}
 
 	cities(): Promise<Link[]> {
-		return links(this.page.locator('main li > a[href^="/cities/"]'));
+		return links(this.page.locator('main table a[href^="/cities/"]'));
 	}
 }
 

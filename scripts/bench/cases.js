@@ -52,6 +52,8 @@ export function benchCases(root, assessments = { skip: 'no bench data' }) {
 	return [
 		{ name: 'static file', path: '/robots.txt', baseline: true },
 		{ name: 'benchmark page', path: `/toolkits/${slug}` },
+		{ name: 'cities and map', path: '/cities' },
+		{ name: 'cities map by score', path: '/cities?colour=score' },
 		{ name: 'key-factor page', path: `/toolkits/${slug}/${keyFactor}` },
 		{
 			name: 'benchmark API',

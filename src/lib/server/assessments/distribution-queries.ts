@@ -157,3 +157,37 @@ export function readShared(d: Db, benchmarkSlug: string) {
 		{ isolationLevel: 'repeatable read', accessMode: 'read only' }
 	);
 }
+
+/**
+ * Each city's latest published assessment (submitted and public, of any benchmark) and its
+ * key factor scores: one row per city and key factor with at least one rated answer, no row
+ * for a city whose latest published assessment rated nothing.
+ */
+export function listLatestPublishedScores(d: Db) {
+	const latest = d
+		.selectDistinctOn([assessment.cityId], {
+			id: assessment.id,
+			cityId: assessment.cityId
+		})
+		.from(assessment)
+		.where(and(eq(assessment.status, 'submitted'), eq(assessment.visibility, 'public')))
+		.orderBy(
+			asc(assessment.cityId),
+			sql`${assessment.submittedAt} desc nulls last`,
+			sql`${assessment.cycle} desc nulls last`,
+			sql`${assessment.id} desc nulls last`
+		)
+		.as('latest_published');
+	return d
+		.select({
+			cityId: latest.cityId,
+			assessmentId: latest.id,
+			keyFactorSlug: keyFactor.slug,
+			score
+		})
+		.from(latest)
+		.innerJoin(answer, and(eq(answer.assessmentId, latest.id), rated))
+		.innerJoin(guideQuestion, eq(guideQuestion.id, answer.guideQuestionId))
+		.innerJoin(keyFactor, eq(keyFactor.id, guideQuestion.keyFactorId))
+		.groupBy(latest.cityId, latest.id, keyFactor.slug);
+}

@@ -415,6 +415,18 @@ describe.each(engines())('demo assessments on %s', (engine) => {
 		expect(t).toMatchObject({ visibility: 'network', status: 'submitted', isDemo: true });
 	});
 
+	it("scores each city's latest published assessment for the cities' map, as its report does", async () => {
+		const lublin = (await cityQueries.findCityBySlug(db(), 'lublin'))!;
+		const tampere = (await cityQueries.findCityBySlug(db(), 'tampere'))!;
+		const scores = await service.latestPublishedScores(null);
+		const [published] = await service.publishedOfCity(null, lublin.id);
+		const r = await publishedReport(null, 'lublin', published!.id);
+		expect(r.summary.score).not.toBeNull();
+		expect(scores.get(lublin.id)).toBe(r.summary.score);
+		// Shared with the network only: not on the public map.
+		expect(scores.has(tampere.id)).toBe(false);
+	});
+
 	it('gives the generated cities their label as evidence', async () => {
 		const file = demoAssessments();
 		const rows = await db()

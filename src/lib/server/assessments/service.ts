@@ -10,6 +10,8 @@ import * as benchmarkQueries from '../benchmarks/queries.ts';
 import { isUuid } from '../validation.ts';
 import * as queries from './queries.ts';
 import { load, questionsOf } from './load.ts';
+import { listLatestPublishedScores } from './distribution-queries.ts';
+import { roundScore } from './scoring.ts';
 
 export type Visibility = 'private' | 'network' | 'public';
 export type TaskStatus = 'not_started' | 'in_progress' | 'completed';
@@ -26,6 +28,22 @@ export async function publishedOfCity(actor: Actor | null, cityId: string) {
 	requireAccess(actor, 'content.read');
 	if (!isUuid(cityId)) return [];
 	return queries.listPublishedOfCity(await db(), cityId);
+}
+
+/**
+ * Every city's score in its latest published assessment (0–100, rounded as scoring.ts does:
+ * the mean of its key factor scores), by city id; a city that published nothing is absent.
+ */
+export async function latestPublishedScores(actor: Actor | null): Promise<Map<string, number>> {
+	requireAccess(actor, 'content.read');
+	const rows = await listLatestPublishedScores(await db());
+	const byCity = Map.groupBy(rows, (r) => r.cityId);
+	const out = new Map<string, number>();
+	for (const [cityId, kfs] of byCity) {
+		const s = roundScore(kfs.reduce((a, k) => a + k.score, 0) / kfs.length);
+		if (s !== null) out.set(cityId, s);
+	}
+	return out;
 }
 
 export async function startOptions(actor: Actor | null, cityId: string) {

@@ -1,0 +1,87 @@
+// The map of the network's cities on /cities, without JavaScript: a marker per city with
+// coordinates, the same cities in the table, and the figure chosen with a GET form.
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { en } from './support/messages.ts';
+import { useBrowser } from './support/fixtures.ts';
+import { root } from './support/server.ts';
+import { cities } from './support/content.ts';
+import { CityMapPage } from './pages/CityMapPage.ts';
+
+const { context } = useBrowser();
+
+const signatories = (
+	JSON.parse(readFileSync(join(root, 'content', 'signatories.json'), 'utf8')) as {
+		signatories: { citySlug: string }[];
+	}
+).signatories.map((s) => s.citySlug);
+
+describe('the map of the cities', () => {
+	test('shows a marker per city with coordinates, and the table says the same', async () => {
+		const page = new CityMapPage(await (await context()).newPage());
+		expect(await page.goto()).toBe(200);
+		expect(await page.countryPaths()).toBeGreaterThan(20);
+		expect(await page.mapLabel()).toContain(en('map_figure_charter'));
+
+		const markers = await page.markers();
+		const rows = await page.rows();
+		// Every city of the content has coordinates, so a marker; cities added by other
+		// journeys without coordinates are in the table only, and marked so.
+		for (const c of cities) expect(markers.map((m) => m.slug)).toContain(c.slug);
+		expect(markers.map((m) => m.slug).sort()).toEqual(
+			rows
+				.filter((r) => r.onMap)
+				.map((r) => r.slug)
+				.sort()
+		);
+		expect(new Set(markers.map((m) => m.slug)).size).toBe(markers.length);
+
+		// The default figure: Charter signatory, in the legend, the markers and the table.
+		expect(await page.legendTitle()).toBe(en('map_figure_charter'));
+		expect(await page.legend()).toEqual([en('map_charter_yes'), en('map_charter_no')]);
+		expect(await page.valueHeader()).toBe(en('map_figure_charter'));
+		for (const r of rows) {
+			const signed = signatories.includes(r.slug);
+			expect(r.value).toBe(en(signed ? 'map_yes' : 'map_no'));
+			const marker = markers.find((m) => m.slug === r.slug);
+			if (marker) {
+				expect(marker.band).toBe(signed ? 'yes' : 'no');
+				expect(marker.title).toBe(`${r.city}: ${r.value}`);
+			}
+		}
+	});
+
+	test('switching to the assessment score changes the legend and the table', async () => {
+		const page = new CityMapPage(await (await context()).newPage());
+		expect(await page.goto()).toBe(200);
+		await page.show(en('map_figure_score'));
+		expect(page.path).toBe('/cities?colour=score');
+		expect(await page.legendTitle()).toBe(en('map_figure_score'));
+		expect(await page.legend()).toEqual([
+			en('map_score_high'),
+			en('map_score_mid'),
+			en('map_score_low'),
+			en('map_score_none')
+		]);
+		expect(await page.valueHeader()).toBe(en('map_figure_score'));
+		expect(await page.page.locator('#colour').inputValue()).toBe('score');
+
+		const rows = await page.rows();
+		const markers = await page.markers();
+		// Lublin published its 2014 assessment (the demo content): it has a score.
+		const lublin = rows.find((r) => r.slug === 'lublin')!;
+		expect(lublin.value).toMatch(/^\d{1,3}%$/);
+		for (const r of rows) expect(r.value).toMatch(/^(\d{1,3}%|None)$/);
+		const bands = new Set(['high', 'mid', 'low', 'none']);
+		for (const m of markers) expect(bands.has(m.band)).toBe(true);
+		expect(markers.find((m) => m.slug === 'lublin')!.band).not.toBe('none');
+	});
+
+	test('an unknown figure falls back to the Charter without an error', async () => {
+		const page = new CityMapPage(await (await context()).newPage());
+		expect(await page.goto('nonsense')).toBe(200);
+		expect(await page.legendTitle()).toBe(en('map_figure_charter'));
+		expect(await page.page.locator('#colour').inputValue()).toBe('charter');
+	});
+});

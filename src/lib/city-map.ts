@@ -1,0 +1,54 @@
+// What the cities' map can colour its markers by. Each figure sorts a city into one of its
+// bands; a band has a shape and a colour, so the legend never relies on colour alone.
+// Adding a figure (e.g. the number of practices) is one entry here, its bands' labels in
+// CityMap.svelte and its values in the cities page's load.
+
+export type Shape = 'circle' | 'square' | 'triangle' | 'diamond';
+
+export interface Band {
+	key: string;
+	shape: Shape;
+	/** Fill of the marker; each has at least 3:1 contrast with the map's sea and land. */
+	colour: string;
+}
+
+export interface FigureDef {
+	bands: Band[];
+	/** The band of a city's value (a boolean or a number, null when there is none). */
+	bandOf: (value: boolean | number | null) => string;
+}
+
+export const figureDefs = {
+	charter: {
+		bands: [
+			{ key: 'yes', shape: 'circle', colour: '#00703c' },
+			{ key: 'no', shape: 'square', colour: '#6f2c91' }
+		],
+		bandOf: (v) => (v === true ? 'yes' : 'no')
+	},
+	score: {
+		bands: [
+			{ key: 'high', shape: 'circle', colour: '#00703c' },
+			{ key: 'mid', shape: 'diamond', colour: '#1d70b8' },
+			{ key: 'low', shape: 'triangle', colour: '#b1400b' },
+			{ key: 'none', shape: 'square', colour: '#505a5f' }
+		],
+		bandOf: (v) => (typeof v !== 'number' ? 'none' : v >= 75 ? 'high' : v >= 50 ? 'mid' : 'low')
+	}
+} satisfies Record<string, FigureDef>;
+
+export type Figure = keyof typeof figureDefs;
+
+export const figures = Object.keys(figureDefs) as Figure[];
+export const defaultFigure: Figure = 'charter';
+
+/** The figure asked for in `?colour=`; anything else is the default, without an error. */
+export function parseFigure(value: string | null | undefined): Figure {
+	return figures.find((f) => f === value) ?? defaultFigure;
+}
+
+export function bandOf(figure: Figure, value: boolean | number | null): Band {
+	const def: FigureDef = figureDefs[figure];
+	const key = def.bandOf(value);
+	return def.bands.find((b) => b.key === key) ?? def.bands[def.bands.length - 1]!;
+}
