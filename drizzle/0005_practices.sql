@@ -45,4 +45,7 @@ ALTER TABLE "practice" ADD CONSTRAINT "practice_city_id_city_id_fk" FOREIGN KEY 
 ALTER TABLE "practice_version" ADD CONSTRAINT "practice_version_practice_id_practice_id_fk" FOREIGN KEY ("practice_id") REFERENCES "public"."practice"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "practice_city_idx" ON "practice" USING btree ("city_id");--> statement-breakpoint
 CREATE INDEX "practice_status_idx" ON "practice" USING btree ("status","published_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "practice_version_number_idx" ON "practice_version" USING btree ("practice_id","number");
+CREATE UNIQUE INDEX "practice_version_number_idx" ON "practice_version" USING btree ("practice_id","number");--> statement-breakpoint
+CREATE EXTENSION IF NOT EXISTS unaccent;--> statement-breakpoint
+CREATE TEXT SEARCH CONFIGURATION "practice_search" (COPY = simple);--> statement-breakpoint
+ALTER TEXT SEARCH CONFIGURATION "practice_search" ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;

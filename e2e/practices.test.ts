@@ -144,5 +144,8 @@ describe('a practice from draft to the public library', () => {
 		expect(await page.gotoPractice('genoa-diversity-embedded-in-heritage')).toBe(200);
 		expect(await page.mainText()).toContain('Diversity is embedded in Genoa');
 		expect(await page.goto('-3')).toBe(200);
+		await page.search('GENOA heritage');
+		expect(await page.titles()).toEqual(["Diversity is embedded in Genoa's heritage and history"]);
+		expect(page.path).toBe('/practices?q=GENOA+heritage');
 	});
 });

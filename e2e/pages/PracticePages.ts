@@ -159,6 +159,12 @@ export class PracticeLibraryPage extends BasePage {
 		return this.open(`/practices/${slug}`);
 	}
 
+	/** Searches with the library's form (a plain GET). */
+	async search(q: string) {
+		await this.page.locator('main #q').fill(q);
+		await clickAndWait(this.page, this.page.locator('main form[role="search"] button'));
+	}
+
 	titles(): Promise<string[]> {
 		return this.page
 			.locator('main .practice-list h2')

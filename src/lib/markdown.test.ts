@@ -50,8 +50,19 @@ describe('Markdown as safe nodes', () => {
 		expect(safeHref('/relative')).toBeNull();
 	});
 
-	it('shifts headings under the page heading and caps them at h6', () => {
-		expect(markdownNodes('###### deep')[0]).toMatchObject({ type: 'heading', level: 6 });
-		expect(markdownNodes('## two', 2)[0]).toMatchObject({ type: 'heading', level: 4 });
+	it('puts headings under the page heading, never skipping a level', () => {
+		const all = (nodes: MdNode[]): number[] =>
+			nodes.flatMap((n) => [
+				...(n.type === 'heading' ? [n.level] : []),
+				...('children' in n ? all(n.children) : [])
+			]);
+		const levels = (text: string, top?: number) => all(markdownNodes(text, top));
+		expect(levels('###### deep')).toEqual([2]);
+		expect(levels('## two\n\n### three\n\n## two', 3)).toEqual([3, 4, 3]);
+		expect(levels('# one\n\n#### four\n\n##### five')).toEqual([2, 3, 4]);
+		expect(levels('- # in a list', 3)).toEqual([3]);
+		expect(levels('# a\n\n## b\n\n### c\n\n#### d\n\n##### e\n\n###### f', 3)).toEqual([
+			3, 4, 5, 6, 6, 6
+		]);
 	});
 });

@@ -23,23 +23,23 @@ export function safeHref(href: string): string | null {
 	}
 }
 
-function children(tokens: Token[] | undefined, shift: number): MdNode[] {
-	return (tokens ?? []).flatMap((t) => node(t, shift));
+function children(tokens: Token[] | undefined): MdNode[] {
+	return (tokens ?? []).flatMap((t) => node(t));
 }
 
-function node(t: Token, shift: number): MdNode[] {
+function node(t: Token): MdNode[] {
 	switch (t.type) {
 		case 'paragraph':
-			return [{ type: 'p', children: children(t.tokens, shift) }];
+			return [{ type: 'p', children: children(t.tokens) }];
 		case 'heading': {
-			const level = Math.min(6, Math.max(2, (t as Tokens.Heading).depth + shift)) as
-				2 | 3 | 4 | 5 | 6;
-			return [{ type: 'heading', level, children: children(t.tokens, shift) }];
+			// The depth as written; markdownNodes sets the level the page shows.
+			const level = (t as Tokens.Heading).depth as 2 | 3 | 4 | 5 | 6;
+			return [{ type: 'heading', level, children: children(t.tokens) }];
 		}
 		case 'em':
-			return [{ type: 'em', children: children(t.tokens, shift) }];
+			return [{ type: 'em', children: children(t.tokens) }];
 		case 'strong':
-			return [{ type: 'strong', children: children(t.tokens, shift) }];
+			return [{ type: 'strong', children: children(t.tokens) }];
 		case 'list':
 			return [
 				{
@@ -47,13 +47,13 @@ function node(t: Token, shift: number): MdNode[] {
 					ordered: (t as Tokens.List).ordered,
 					children: (t as Tokens.List).items.map((item) => ({
 						type: 'li' as const,
-						children: children(item.tokens, shift)
+						children: children(item.tokens)
 					}))
 				}
 			];
 		case 'link': {
 			const href = safeHref((t as Tokens.Link).href);
-			const inner = children(t.tokens, shift);
+			const inner = children(t.tokens);
 			if (!href) return [{ type: 'text', text: (t as Tokens.Link).raw }];
 			return [{ type: 'link', href, children: inner }];
 		}
@@ -68,13 +68,13 @@ function node(t: Token, shift: number): MdNode[] {
 			return [];
 		case 'text':
 			// A list item's text holds inline tokens of its own.
-			if ('tokens' in t && t.tokens?.length) return children(t.tokens, shift);
+			if ('tokens' in t && t.tokens?.length) return children(t.tokens);
 			return [{ type: 'text', text: (t as Tokens.Text).text }];
 		case 'escape':
 			return [{ type: 'text', text: (t as Tokens.Escape).text }];
 		case 'blockquote':
 		case 'del':
-			return children(t.tokens, shift);
+			return children(t.tokens);
 		default:
 			// HTML, images, tables and anything new: what was typed, as text.
 			return t.raw.trim() ? [{ type: 'text', text: t.raw }] : [];
@@ -82,11 +82,26 @@ function node(t: Token, shift: number): MdNode[] {
 }
 
 /**
- * The nodes of a Markdown text. `headingShift` moves its headings down so that they sit
- * under the page's own (a "#" becomes an h2 by default).
+ * The nodes of a Markdown text. Its headings sit under the page's own: the highest level used
+ * becomes `top` (h2 by default), and no heading skips a level after the one before it.
  */
-export function markdownNodes(text: string, headingShift = 1): MdNode[] {
-	const blocks = children(new Lexer({ gfm: true }).lex(text ?? ''), headingShift);
+export function markdownNodes(text: string, top = 2): MdNode[] {
+	const blocks = children(new Lexer({ gfm: true }).lex(text ?? ''));
+	const headings: Extract<MdNode, { type: 'heading' }>[] = [];
+	const collect = (nodes: MdNode[]) => {
+		for (const n of nodes) {
+			if (n.type === 'heading') headings.push(n);
+			if ('children' in n) collect(n.children);
+		}
+	};
+	collect(blocks);
+	const highest = Math.min(...headings.map((h) => h.level));
+	let previous = top - 1;
+	for (const h of headings) {
+		const wanted = h.level - highest + top;
+		h.level = Math.min(6, wanted, previous + 1) as 2 | 3 | 4 | 5 | 6;
+		previous = h.level;
+	}
 	// Stray text at the top level (raw HTML blocks…) goes into a paragraph of its own.
 	return blocks.map((n) => (n.type === 'text' ? { type: 'p', children: [n] } : n));
 }

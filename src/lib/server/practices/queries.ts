@@ -1,5 +1,5 @@
 // SQL of the practice library; no rules here (see service.ts).
-import { and, asc, count, desc, eq, inArray, isNotNull, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { city } from '../cities/schema.ts';
 import { benchmark, keyFactor, theme } from '../benchmarks/schema.ts';
@@ -101,16 +101,26 @@ export async function listByStatus(db: Db, status: Practice['status']) {
 	return withLatestTitle(db, rows);
 }
 
-export async function countPublished(db: Db) {
+/**
+ * The published version's words, its cities' names included, for full-text search without
+ * accents ("dusseldorf" finds "Düsseldorf"): see the practice_search configuration.
+ */
+function matches(q: string): SQL {
+	const document = sql`to_tsvector('practice_search', concat_ws(' ', ${practiceVersion.title}, ${practiceVersion.summary}, ${practiceVersion.description}, ${practiceVersion.audience}, ${practiceVersion.results}, ${practiceVersion.partners}, (select string_agg(${city.name}, ' ') from ${city} where ${city.slug} in (select jsonb_array_elements_text(${practiceVersion.cities})))))`;
+	return sql`${document} @@ websearch_to_tsquery('practice_search', ${q})`;
+}
+
+export async function countPublished(db: Db, q?: string) {
 	const [row] = await db
 		.select({ n: count() })
 		.from(practice)
-		.where(isNotNull(practice.publishedVersionId));
+		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
+		.where(and(isNotNull(practice.publishedVersionId), q ? matches(q) : undefined));
 	return row?.n ?? 0;
 }
 
 /** Published practices, newest publication first, with the published version's text. */
-export function listPublished(db: Db, limit: number, offset: number) {
+export function listPublished(db: Db, limit: number, offset: number, q?: string) {
 	return db
 		.select({
 			slug: practice.slug,
@@ -122,6 +132,7 @@ export function listPublished(db: Db, limit: number, offset: number) {
 		})
 		.from(practice)
 		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
+		.where(q ? matches(q) : undefined)
 		.orderBy(desc(practice.publishedAt), asc(practice.slug))
 		.limit(limit)
 		.offset(offset);

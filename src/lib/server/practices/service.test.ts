@@ -217,6 +217,34 @@ describe.each(engines())('the practice library on %s', (engine) => {
 		expect([v?.title, v?.summary, v?.description, v?.audience]).toEqual([evil, evil, evil, evil]);
 	});
 
+	it('searches the published words without accents, city names included', async () => {
+		const coordinator = await who('coordinator.lublin@example.org');
+		const admin = await who('admin@example.org');
+		const lublin = await lublinId();
+		const p = await practices.create(
+			coordinator,
+			lublin,
+			input({ title: 'Café of languages', cities: ['dusseldorf'] })
+		);
+		await practices.submit(coordinator, lublin, p.id);
+		await practices.review(admin, p.id, 'publish', '');
+		const slugs = async (q: string) =>
+			(await practices.published(null, 1, q)).items.map((i) => i.slug);
+		expect(await slugs('dusseldorf')).toEqual([p.slug]);
+		expect(await slugs('Düsseldorf')).toEqual([p.slug]);
+		expect(await slugs('cafe')).toEqual([p.slug]);
+		expect(await slugs('genoa heritage')).toEqual(['genoa-diversity-embedded-in-heritage']);
+		expect(await slugs('"no such words" -x')).toEqual([]);
+		expect(await slugs('<script> & | ! (')).toEqual([]);
+		const draft = await practices.create(
+			coordinator,
+			lublin,
+			input({ title: 'Unpublished zebra' })
+		);
+		expect(draft.status).toBe('draft');
+		expect(await slugs('zebra')).toEqual([]);
+	});
+
 	it('pages the library 20 at a time; a bad page number is page 1', async () => {
 		const coordinator = await who('coordinator.lublin@example.org');
 		const admin = await who('admin@example.org');

@@ -298,18 +298,23 @@ async function viewOf(d: Db, v: queries.PracticeVersion) {
 }
 export type PracticeView = Awaited<ReturnType<typeof viewOf>>;
 
-/** Published practices, newest first, PAGE_SIZE a page; a page out of range is page 1. */
-export async function published(actor: Actor | null, page: number) {
+/**
+ * Published practices, newest first, PAGE_SIZE a page; a page out of range is page 1. With
+ * `q`, only those whose words match (PostgreSQL full-text search, accents ignored).
+ */
+export async function published(actor: Actor | null, page: number, q = '') {
 	requireAccess(actor, 'content.read');
 	const d = await db();
-	const total = await queries.countPublished(d);
+	const query = q.trim().slice(0, 200) || undefined;
+	const total = await queries.countPublished(d, query);
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const current = Number.isInteger(page) && page >= 1 && page <= pages ? page : 1;
 	const [rows, cities] = await Promise.all([
-		queries.listPublished(d, PAGE_SIZE, (current - 1) * PAGE_SIZE),
+		queries.listPublished(d, PAGE_SIZE, (current - 1) * PAGE_SIZE, query),
 		queries.listCityOptions(d)
 	]);
 	return {
+		q: query ?? '',
 		total,
 		page: current,
 		pages,
