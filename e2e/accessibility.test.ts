@@ -13,6 +13,7 @@ import { InvitePage } from './pages/InvitePage.ts';
 import { OutboxPage } from './pages/OutboxPage.ts';
 import { NewAssessmentPage, assessmentIdOf } from './pages/AssessmentPages.ts';
 import { RespondentsPage } from './pages/RespondentPages.ts';
+import { PracticeFormPage, WorkspacePracticePage } from './pages/PracticePages.ts';
 
 const { context, signedIn } = useBrowser();
 
@@ -33,7 +34,9 @@ const known = {
 	invitation: '',
 	mail: '',
 	assessment: '',
-	respond: ''
+	respond: '',
+	practice: '',
+	submittedPractice: ''
 };
 
 /** Sends the page's main form as it is (empty), so that its errors show. */
@@ -210,6 +213,47 @@ const checks: Check[] = [
 	{ name: 'assessment report', who: 'coordinator', path: () => assessment('/report') },
 	{ name: 'published assessments of a city', who: 'anonymous', path: () => '/cities/lublin' },
 	{ name: 'scoring method', who: 'anonymous', path: () => '/method' },
+	// The practice library: a city's draft, one waiting for review, the public library.
+	{ name: 'practices', who: 'coordinator', path: () => `/workspace/${known.lublinId}/practices` },
+	{
+		name: 'new practice',
+		who: 'coordinator',
+		path: () => `/workspace/${known.lublinId}/practices/new`
+	},
+	{
+		name: 'new practice, errors',
+		who: 'coordinator',
+		path: () => `/workspace/${known.lublinId}/practices/new`,
+		then: submitEmpty
+	},
+	{
+		name: 'practice (workspace)',
+		who: 'coordinator',
+		path: () => `/workspace/${known.lublinId}/practices/${known.practice}`
+	},
+	{
+		name: 'edit practice',
+		who: 'coordinator',
+		path: () => `/workspace/${known.lublinId}/practices/${known.practice}/edit`
+	},
+	{ name: 'practices to review', who: 'admin', path: () => '/admin/practices' },
+	{
+		name: 'practice review',
+		who: 'admin',
+		path: () => `/admin/practices/${known.submittedPractice}`
+	},
+	{
+		name: 'practice review, errors',
+		who: 'admin',
+		path: () => `/admin/practices/${known.submittedPractice}`,
+		then: submitEmpty
+	},
+	{ name: 'practice library', who: 'anonymous', path: () => '/practices' },
+	{
+		name: 'practice',
+		who: 'anonymous',
+		path: () => '/practices/genoa-diversity-embedded-in-heritage'
+	},
 	{
 		name: 'network distribution',
 		who: 'admin',
@@ -257,6 +301,21 @@ beforeAll(async () => {
 		group: 'migrant'
 	});
 	known.respond = OutboxPage.link(await outbox.openMail(respondentEmail, /Lublin/), /^\/respond\//);
+
+	// Two practices of Lublin: a draft, and one submitted to the network.
+	const form = new PracticeFormPage(coordinator.page);
+	const practice = new WorkspacePracticePage(coordinator.page);
+	for (const key of ['practice', 'submittedPractice'] as const) {
+		await form.gotoNew(known.lublinId);
+		await form.save({
+			title: `Accessibility practice ${unique()}`,
+			summary: 'A practice to check the pages with.',
+			description: '## Steps\n\n- one\n- two',
+			keyFactors: [`${benchmark.slug}/${benchmark.keyFactors[0]!.slug}`]
+		});
+		known[key] = practice.practiceId;
+	}
+	await practice.submit();
 });
 
 const accounts: Record<Exclude<Who, 'anonymous'>, string> = {

@@ -237,7 +237,8 @@ try {
 		await server.stop();
 		server = undefined;
 		const { PGlite } = await import('@electric-sql/pglite');
-		const db = new PGlite(benchDataDir(dataRoot));
+		const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+		const db = new PGlite(benchDataDir(dataRoot), { extensions: { unaccent } });
 		try {
 			await db.waitReady;
 			const generated = await generateAssessments([db], {

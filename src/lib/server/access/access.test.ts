@@ -59,10 +59,19 @@ const ownCity: Record<Permission, Who[]> = {
 	'audit.read': ['network_admin'],
 	'assessment.read': ['city_coordinator', 'city_contributor'],
 	'assessment.answer': ['city_coordinator', 'city_contributor'],
-	'assessment.manage': ['city_coordinator']
+	'assessment.manage': ['city_coordinator'],
+	'practice.draft': ['city_coordinator', 'city_contributor'],
+	'practice.submit': ['city_coordinator'],
+	'practice.review': ['network_admin']
 };
 /** City work the network admin does not do by role (it sees shared assessments only). */
-const cityOnly: Permission[] = ['assessment.read', 'assessment.answer', 'assessment.manage'];
+const cityOnly: Permission[] = [
+	'assessment.read',
+	'assessment.answer',
+	'assessment.manage',
+	'practice.draft',
+	'practice.submit'
+];
 const cityScoped: Permission[] = [
 	'city.workspace.read',
 	'city.members.read',
@@ -70,7 +79,9 @@ const cityScoped: Permission[] = [
 	'city.coordinator.appoint',
 	'assessment.read',
 	'assessment.answer',
-	'assessment.manage'
+	'assessment.manage',
+	'practice.draft',
+	'practice.submit'
 ];
 
 describe('permissions matrix: role × action', () => {

@@ -37,7 +37,10 @@ export const permissions = [
 	'audit.read',
 	'assessment.read',
 	'assessment.answer',
-	'assessment.manage'
+	'assessment.manage',
+	'practice.draft',
+	'practice.submit',
+	'practice.review'
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,7 +52,9 @@ const cityScoped: ReadonlySet<Permission> = new Set([
 	'city.coordinator.appoint',
 	'assessment.read',
 	'assessment.answer',
-	'assessment.manage'
+	'assessment.manage',
+	'practice.draft',
+	'practice.submit'
 ]);
 
 /**
@@ -59,7 +64,9 @@ const cityScoped: ReadonlySet<Permission> = new Set([
 const cityOnly: ReadonlySet<Permission> = new Set([
 	'assessment.read',
 	'assessment.answer',
-	'assessment.manage'
+	'assessment.manage',
+	'practice.draft',
+	'practice.submit'
 ]);
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
@@ -71,14 +78,17 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
 		'city.members.invite',
 		'assessment.read',
 		'assessment.answer',
-		'assessment.manage'
+		'assessment.manage',
+		'practice.draft',
+		'practice.submit'
 	]),
 	city_contributor: new Set([
 		'content.read',
 		'city.workspace.read',
 		'city.members.read',
 		'assessment.read',
-		'assessment.answer'
+		'assessment.answer',
+		'practice.draft'
 	]),
 	stakeholder: new Set(['content.read', 'city.workspace.read'])
 };

@@ -1,6 +1,6 @@
 // The content files under content/: read and checked against their shape before seeding,
 // so a broken file stops the seed with a message instead of half-loading.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import * as v from 'valibot';
@@ -98,6 +98,33 @@ export const BenchmarkFile = v.object({
 	contextFactors: v.array(v.object({ slug: text, title: text, mayInvolve: v.array(text) }))
 });
 
+export const PracticeFile = v.object({
+	practices: v.array(
+		v.object({
+			slug: v.pipe(text, v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(200)),
+			title: v.pipe(text, v.nonEmpty(), v.maxLength(200)),
+			cities: v.pipe(v.array(text), v.minLength(1)),
+			summary: v.pipe(text, v.maxLength(600)),
+			description: v.pipe(text, v.maxLength(20_000)),
+			period: v.object({ from: v.nullable(v.number()), to: v.nullable(v.number()) }),
+			themes: v.array(text),
+			keyFactors: v.array(v.object({ benchmark: text, slug: text })),
+			commitments: v.array(text),
+			audience: nullableText,
+			results: nullableText,
+			resources: nullableText,
+			funding: nullableText,
+			partners: nullableText,
+			contact: nullableText,
+			links: v.pipe(v.array(v.pipe(text, v.url(), v.regex(/^https?:\/\//))), v.maxLength(20)),
+			language: text,
+			sources: v.array(v.object({ document: text, quote: text }))
+		})
+	)
+});
+
+export type PracticeContent = v.InferOutput<typeof PracticeFile>['practices'][number];
+
 export type BenchmarkContent = v.InferOutput<typeof BenchmarkFile>;
 
 export function contentDir() {
@@ -125,6 +152,13 @@ export function loadContent(dir = contentDir()) {
 		themes: read(ThemeFile, join(dir, 'themes.json')).data,
 		charter: read(CharterFile, join(dir, 'charter.json')).data,
 		signatories: read(SignatoryFile, join(dir, 'signatories.json')).data,
+		// Practices are optional: a content folder without the file has none.
+		practices: existsSync(join(dir, 'practices.json'))
+			? read(PracticeFile, join(dir, 'practices.json')).data.practices.map((p) => ({
+					data: p,
+					hash: createHash('sha256').update(JSON.stringify(p)).digest('hex')
+				}))
+			: [],
 		benchmarks: readdirSync(benchmarksDir)
 			.filter((f) => f.endsWith('.json'))
 			.sort()

@@ -35,7 +35,11 @@ describe.each(engines())('content seed on %s', (engine) => {
 		const before = await db().select({ n: count() }).from(schema.city);
 		const report = await seedContent(db());
 		const after = await db().select({ n: count() }).from(schema.city);
-		expect(report).toEqual({ citiesAdded: 0, benchmarkVersionsAdded: [] });
+		expect(report).toEqual({
+			citiesAdded: 0,
+			benchmarkVersionsAdded: [],
+			practiceVersionsAdded: []
+		});
 		expect(after[0]!.n).toBe(before[0]!.n);
 		const versions = await db().select().from(schema.benchmark);
 		expect(versions).toHaveLength(1);

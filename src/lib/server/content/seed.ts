@@ -5,6 +5,7 @@ import type { Db } from '../db/index.ts';
 import * as cityQueries from '../cities/queries.ts';
 import * as benchmarkQueries from '../benchmarks/queries.ts';
 import * as charterQueries from '../charter/queries.ts';
+import * as practiceQueries from '../practices/queries.ts';
 import { loadContent, type BenchmarkContent } from './files.ts';
 
 function sectionsOf(b: BenchmarkContent) {
@@ -22,6 +23,7 @@ function sectionsOf(b: BenchmarkContent) {
 export interface SeedReport {
 	citiesAdded: number;
 	benchmarkVersionsAdded: string[];
+	practiceVersionsAdded: string[];
 }
 
 export async function seedContent(d: Db, dir?: string): Promise<SeedReport> {
@@ -134,6 +136,55 @@ export async function seedContent(d: Db, dir?: string): Promise<SeedReport> {
 		for (const c of content.signatories.countStatements) {
 			await charterQueries.insertCountIfMissing(tx, c);
 		}
-		return { citiesAdded: cities.length - before, benchmarkVersionsAdded: added };
+
+		// Practices from the seeds: published as they come; a changed entry is a new published
+		// version (the earlier ones are kept), an unchanged one adds nothing.
+		const practicesAdded: string[] = [];
+		for (const { data: p, hash } of content.practices) {
+			for (const slug of p.cities) idOf(slug);
+			const existing = await practiceQueries.findBySlug(tx, p.slug);
+			const latest = existing ? await practiceQueries.latestVersion(tx, existing.id) : undefined;
+			if (latest?.contentHash === hash) continue;
+			const row =
+				existing ??
+				(await practiceQueries.insertPractice(tx, {
+					slug: p.slug,
+					cityId: idOf(p.cities[0]!),
+					fromSeed: true
+				}));
+			const version = await practiceQueries.insertVersion(tx, row.id, {
+				title: p.title,
+				cities: p.cities,
+				summary: p.summary,
+				description: p.description,
+				periodFrom: p.period.from,
+				periodTo: p.period.to,
+				themes: p.themes,
+				keyFactors: p.keyFactors,
+				commitments: p.commitments,
+				audience: p.audience ?? null,
+				results: p.results ?? null,
+				resources: p.resources ?? null,
+				funding: p.funding ?? null,
+				partners: p.partners ?? null,
+				contact: p.contact ?? null,
+				links: p.links,
+				sources: p.sources,
+				language: p.language,
+				contentHash: hash
+			});
+			await practiceQueries.updatePractice(tx, row.id, {
+				status: 'published',
+				publishedVersionId: version.id,
+				publishedAt: new Date(),
+				reviewComment: null
+			});
+			practicesAdded.push(`${p.slug}@${version.number}`);
+		}
+		return {
+			citiesAdded: cities.length - before,
+			benchmarkVersionsAdded: added,
+			practiceVersionsAdded: practicesAdded
+		};
 	});
 }

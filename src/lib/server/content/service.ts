@@ -9,5 +9,8 @@ export async function seedAtStart(options: { demo: boolean }) {
 	if (report.benchmarkVersionsAdded.length > 0) {
 		console.log(`Content: published ${report.benchmarkVersionsAdded.join(', ')}`);
 	}
+	if (report.practiceVersionsAdded.length > 0) {
+		console.log(`Content: published practices ${report.practiceVersionsAdded.join(', ')}`);
+	}
 	if (options.demo) await seedDemo(d);
 }

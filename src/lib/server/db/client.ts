@@ -2,6 +2,7 @@
 // a PostgreSQL server through `pg` when it is.
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -72,7 +73,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 	const inMemory = dataDir.startsWith('memory://');
 	const lock = inMemory ? undefined : lockFolder(dataDir);
 	try {
-		const client = new PGlite(inMemory ? dataDir : resolve(dataDir));
+		// unaccent: full-text search finds "Düsseldorf" when one types "dusseldorf".
+		const client = new PGlite(inMemory ? dataDir : resolve(dataDir), { extensions: { unaccent } });
 		await client.waitReady;
 		const pgliteDb = drizzlePglite(client, { schema });
 		await migratePglite(pgliteDb, { migrationsFolder: folder });

@@ -7,3 +7,4 @@ export * from '../audit/schema.ts';
 export * from '../mail/schema.ts';
 export * from '../assessments/schema.ts';
 export * from '../cache/schema.ts';
+export * from '../practices/schema.ts';

@@ -9,6 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	await cities.workspace(actor, cityId);
 	return {
 		canSeeAssessments: can(actor, 'assessment.read', { cityId }),
+		canDraftPractices: can(actor, 'practice.draft', { cityId }),
 		canSeeMembers: can(actor, 'city.members.read', { cityId }),
 		canInvite: can(actor, 'city.members.invite', { cityId })
 	};

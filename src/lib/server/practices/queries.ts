@@ -1,0 +1,209 @@
+// SQL of the practice library; no rules here (see service.ts).
+import { and, asc, count, desc, eq, inArray, isNotNull, max, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { city } from '../cities/schema.ts';
+import { benchmark, keyFactor, theme } from '../benchmarks/schema.ts';
+import { commitment } from '../charter/schema.ts';
+import { practice, practiceVersion } from './schema.ts';
+
+export type Practice = typeof practice.$inferSelect;
+export type PracticeVersion = typeof practiceVersion.$inferSelect;
+export type NewVersion = Omit<typeof practiceVersion.$inferInsert, 'practiceId' | 'number'>;
+
+export async function findById(db: Db, id: string) {
+	const [row] = await db.select().from(practice).where(eq(practice.id, id));
+	return row;
+}
+
+export async function findBySlug(db: Db, slug: string) {
+	const [row] = await db.select().from(practice).where(eq(practice.slug, slug));
+	return row;
+}
+
+export async function findVersion(db: Db, id: string) {
+	const [row] = await db.select().from(practiceVersion).where(eq(practiceVersion.id, id));
+	return row;
+}
+
+export async function latestVersion(db: Db, practiceId: string) {
+	const [row] = await db
+		.select()
+		.from(practiceVersion)
+		.where(eq(practiceVersion.practiceId, practiceId))
+		.orderBy(desc(practiceVersion.number))
+		.limit(1);
+	return row;
+}
+
+export function listVersions(db: Db, practiceId: string) {
+	return db
+		.select({
+			id: practiceVersion.id,
+			number: practiceVersion.number,
+			title: practiceVersion.title,
+			createdAt: practiceVersion.createdAt
+		})
+		.from(practiceVersion)
+		.where(eq(practiceVersion.practiceId, practiceId))
+		.orderBy(desc(practiceVersion.number));
+}
+
+/** Practices with the title of their latest version. */
+async function withLatestTitle(db: Db, rows: Practice[]) {
+	if (rows.length === 0) return [];
+	const latest = await db
+		.select({ practiceId: practiceVersion.practiceId, number: max(practiceVersion.number) })
+		.from(practiceVersion)
+		.where(
+			inArray(
+				practiceVersion.practiceId,
+				rows.map((r) => r.id)
+			)
+		)
+		.groupBy(practiceVersion.practiceId);
+	const titles = await db
+		.select({
+			practiceId: practiceVersion.practiceId,
+			number: practiceVersion.number,
+			title: practiceVersion.title
+		})
+		.from(practiceVersion)
+		.where(
+			inArray(
+				practiceVersion.practiceId,
+				rows.map((r) => r.id)
+			)
+		);
+	return rows.map((r) => {
+		const n = latest.find((l) => l.practiceId === r.id)?.number;
+		return {
+			...r,
+			title: titles.find((t) => t.practiceId === r.id && t.number === n)?.title ?? ''
+		};
+	});
+}
+
+export async function listOfCity(db: Db, cityId: string) {
+	const rows = await db
+		.select()
+		.from(practice)
+		.where(eq(practice.cityId, cityId))
+		.orderBy(desc(practice.updatedAt));
+	return withLatestTitle(db, rows);
+}
+
+export async function listByStatus(db: Db, status: Practice['status']) {
+	const rows = await db
+		.select()
+		.from(practice)
+		.where(eq(practice.status, status))
+		.orderBy(asc(practice.updatedAt));
+	return withLatestTitle(db, rows);
+}
+
+/**
+ * The published version's words, its cities' names included, for full-text search without
+ * accents ("dusseldorf" finds "Düsseldorf"): see the practice_search configuration.
+ */
+function matches(q: string): SQL {
+	const document = sql`to_tsvector('practice_search', concat_ws(' ', ${practiceVersion.title}, ${practiceVersion.summary}, ${practiceVersion.description}, ${practiceVersion.audience}, ${practiceVersion.results}, ${practiceVersion.partners}, (select string_agg(${city.name}, ' ') from ${city} where ${city.slug} in (select jsonb_array_elements_text(${practiceVersion.cities})))))`;
+	return sql`${document} @@ websearch_to_tsquery('practice_search', ${q})`;
+}
+
+export async function countPublished(db: Db, q?: string) {
+	const [row] = await db
+		.select({ n: count() })
+		.from(practice)
+		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
+		.where(and(isNotNull(practice.publishedVersionId), q ? matches(q) : undefined));
+	return row?.n ?? 0;
+}
+
+/** Published practices, newest publication first, with the published version's text. */
+export function listPublished(db: Db, limit: number, offset: number, q?: string) {
+	return db
+		.select({
+			slug: practice.slug,
+			publishedAt: practice.publishedAt,
+			title: practiceVersion.title,
+			summary: practiceVersion.summary,
+			cities: practiceVersion.cities,
+			language: practiceVersion.language
+		})
+		.from(practice)
+		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
+		.where(q ? matches(q) : undefined)
+		.orderBy(desc(practice.publishedAt), asc(practice.slug))
+		.limit(limit)
+		.offset(offset);
+}
+
+export async function insertPractice(db: Db, row: typeof practice.$inferInsert) {
+	const [created] = await db.insert(practice).values(row).returning();
+	return created!;
+}
+
+export async function updatePractice(
+	db: Db,
+	id: string,
+	set: Partial<typeof practice.$inferInsert>
+) {
+	const [row] = await db
+		.update(practice)
+		.set({ ...set, updatedAt: new Date() })
+		.where(eq(practice.id, id))
+		.returning();
+	return row!;
+}
+
+export async function insertVersion(db: Db, practiceId: string, row: NewVersion) {
+	const last = await latestVersion(db, practiceId);
+	const [created] = await db
+		.insert(practiceVersion)
+		.values({ ...row, practiceId, number: (last?.number ?? 0) + 1 })
+		.returning();
+	return created!;
+}
+
+export async function slugTaken(db: Db, slug: string) {
+	return !!(await findBySlug(db, slug));
+}
+
+// What a practice can refer to: cities, themes, key factors of current benchmarks, commitments.
+
+export function listCityOptions(db: Db) {
+	return db
+		.select({ id: city.id, slug: city.slug, name: city.name })
+		.from(city)
+		.orderBy(asc(city.name));
+}
+
+export function listThemeOptions(db: Db) {
+	return db
+		.select({ slug: theme.slug, title: theme.title })
+		.from(theme)
+		.orderBy(asc(theme.position));
+}
+
+export function listKeyFactorOptions(db: Db) {
+	return db
+		.select({
+			benchmark: benchmark.slug,
+			slug: keyFactor.slug,
+			number: keyFactor.number,
+			title: keyFactor.title
+		})
+		.from(keyFactor)
+		.innerJoin(
+			benchmark,
+			and(eq(benchmark.id, keyFactor.benchmarkId), eq(benchmark.isCurrent, true))
+		)
+		.orderBy(asc(benchmark.slug), asc(keyFactor.number));
+}
+
+export function listCommitmentOptions(db: Db) {
+	return db
+		.select({ slug: commitment.slug, text: commitment.text })
+		.from(commitment)
+		.orderBy(asc(commitment.position));
+}

@@ -1,0 +1,98 @@
+import {
+	boolean,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { city } from '../cities/schema.ts';
+
+/**
+ * Where a practice stands: a city drafts it, its coordinator submits it to the network, a
+ * network admin publishes it, returns it with a comment (the city edits and resubmits) or
+ * rejects it.
+ */
+export const practiceStatusEnum = pgEnum('practice_status', [
+	'draft',
+	'submitted',
+	'published',
+	'returned',
+	'rejected'
+]);
+
+/** A practice of one city (its owner); its text lives in versions, every one of them kept. */
+export const practice = pgTable(
+	'practice',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull().unique(),
+		cityId: uuid('city_id')
+			.notNull()
+			.references(() => city.id, { onDelete: 'cascade' }),
+		status: practiceStatusEnum('status').notNull().default('draft'),
+		/** The admin's comment when the practice was last returned (or rejected). */
+		reviewComment: text('review_comment'),
+		/** The version the public sees; null until the first publication. */
+		publishedVersionId: uuid('published_version_id'),
+		publishedAt: timestamp('published_at', { withTimezone: true }),
+		/** Loaded from content/practices.json rather than written by a city. */
+		fromSeed: boolean('from_seed').notNull().default(false),
+		createdBy: text('created_by'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('practice_city_idx').on(t.cityId),
+		index('practice_status_idx').on(t.status, t.publishedAt)
+	]
+);
+
+export interface KeyFactorRef {
+	benchmark: string;
+	slug: string;
+}
+export interface PracticeSource {
+	document: string;
+	quote: string;
+}
+
+export const practiceVersion = pgTable(
+	'practice_version',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		practiceId: uuid('practice_id')
+			.notNull()
+			.references(() => practice.id, { onDelete: 'cascade' }),
+		number: integer('number').notNull(),
+		title: text('title').notNull(),
+		/** Slugs of the cities the practice comes from (one or more). */
+		cities: jsonb('cities').$type<string[]>().notNull(),
+		summary: text('summary').notNull(),
+		/** Markdown. */
+		description: text('description').notNull().default(''),
+		periodFrom: integer('period_from'),
+		periodTo: integer('period_to'),
+		themes: jsonb('themes').$type<string[]>().notNull().default([]),
+		keyFactors: jsonb('key_factors').$type<KeyFactorRef[]>().notNull().default([]),
+		commitments: jsonb('commitments').$type<string[]>().notNull().default([]),
+		audience: text('audience'),
+		results: text('results'),
+		resources: text('resources'),
+		funding: text('funding'),
+		partners: text('partners'),
+		contact: text('contact'),
+		links: jsonb('links').$type<string[]>().notNull().default([]),
+		sources: jsonb('sources').$type<PracticeSource[]>().notNull().default([]),
+		language: text('language').notNull().default('en'),
+		/** For seeded versions: the hash of the entry, so that an unchanged file adds nothing. */
+		contentHash: text('content_hash'),
+		createdBy: text('created_by'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('practice_version_number_idx').on(t.practiceId, t.number)]
+);
