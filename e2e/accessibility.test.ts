@@ -252,7 +252,7 @@ const checks: Check[] = [
 	{
 		name: 'practice',
 		who: 'anonymous',
-		path: () => '/practices/genoa-diversity-embedded-in-heritage'
+		path: () => '/practices/genoa-diversity-in-heritage-and-history'
 	},
 	{
 		name: 'network distribution',
