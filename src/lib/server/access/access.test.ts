@@ -55,6 +55,7 @@ const ownCity: Record<Permission, Who[]> = {
 	'city.members.read': ['network_admin', 'city_coordinator', 'city_contributor'],
 	'city.members.invite': ['network_admin', 'city_coordinator'],
 	'city.coordinator.appoint': ['network_admin'],
+	'city.facts.update': ['network_admin', 'city_coordinator'],
 	'outbox.read': ['network_admin'],
 	'audit.read': ['network_admin'],
 	'assessment.read': ['city_coordinator', 'city_contributor'],
@@ -68,6 +69,7 @@ const cityScoped: Permission[] = [
 	'city.members.read',
 	'city.members.invite',
 	'city.coordinator.appoint',
+	'city.facts.update',
 	'assessment.read',
 	'assessment.answer',
 	'assessment.manage'

@@ -33,6 +33,7 @@ export const permissions = [
 	'city.members.read',
 	'city.members.invite',
 	'city.coordinator.appoint',
+	'city.facts.update',
 	'outbox.read',
 	'audit.read',
 	'assessment.read',
@@ -47,6 +48,7 @@ const cityScoped: ReadonlySet<Permission> = new Set([
 	'city.members.read',
 	'city.members.invite',
 	'city.coordinator.appoint',
+	'city.facts.update',
 	'assessment.read',
 	'assessment.answer',
 	'assessment.manage'
@@ -69,6 +71,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
 		'city.workspace.read',
 		'city.members.read',
 		'city.members.invite',
+		'city.facts.update',
 		'assessment.read',
 		'assessment.answer',
 		'assessment.manage'
