@@ -213,6 +213,20 @@ describe.each(engines())('city facts on %s', (engine) => {
 		expect(after).toHaveLength(before.length);
 	});
 
+	it('a city created with a population has it as its first recorded value', async () => {
+		const admin = await actorByEmail('admin@example.org');
+		const c = await cities.create(admin, {
+			name: 'Gdańsk',
+			country: 'PL',
+			population: 486022,
+			latitude: null,
+			longitude: null
+		});
+		const facts = await cities.facts(null, c.id);
+		expect(facts.current.population).toMatchObject({ value: 486022, year: null, source: '' });
+		expect(facts.history).toHaveLength(1);
+	});
+
 	it('similar cities follow the one definition, with the reasons', async () => {
 		const lublin = await city('lublin');
 		const similar = await cities.similarTo(null, lublin.id);

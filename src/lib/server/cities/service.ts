@@ -60,6 +60,17 @@ export async function create(actor: Actor | null, input: CityInput) {
 	for (let n = 2; await queries.findCityBySlug(d, slug); n++) slug = `${base}-${n}`;
 	return d.transaction(async (tx) => {
 		const c = await queries.insertCity(tx, { ...input, slug, networkId: net.id });
+		// A population given here is the city's first recorded value (no year, no source yet).
+		if (input.population !== null) {
+			await queries.insertFact(tx, {
+				cityId: c.id,
+				figure: 'population',
+				value: input.population,
+				year: null,
+				source: '',
+				recordedBy: actor.userId
+			});
+		}
 		await audit.record(tx, {
 			actorUserId: actor.userId,
 			action: 'city.create',
