@@ -37,6 +37,7 @@ describe('access', () => {
 		await expectNotFound(session, `/workspace/${tampereId}`);
 		await expectNotFound(session, `/workspace/${tampereId}/members`);
 		await expectNotFound(session, `/workspace/${tampereId}/members/invite`);
+		await expectNotFound(session, `/workspace/${tampereId}/facts`);
 		await expectNotFound(session, '/workspace/not-a-uuid/members');
 
 		// …but their own, with its members and the invitation form.
@@ -47,6 +48,7 @@ describe('access', () => {
 			`/workspace/${lublinId}/assessments`,
 			`/workspace/${lublinId}/members`,
 			`/workspace/${lublinId}/members/invite`,
+			`/workspace/${lublinId}/facts`,
 			'/cities/lublin',
 			'/toolkits'
 		]);

@@ -122,6 +122,17 @@ const checks: Check[] = [
 		path: () => `/workspace/${known.lublinId}/members/invite`,
 		then: submitEmpty
 	},
+	{ name: 'city figures', who: 'coordinator', path: () => `/workspace/${known.lublinId}/facts` },
+	{
+		name: 'city figures, errors',
+		who: 'coordinator',
+		path: () => `/workspace/${known.lublinId}/facts`,
+		then: async (page) => {
+			await page.page.locator('main #year').fill('1850');
+			await submitEmpty(page);
+		}
+	},
+	{ name: 'city with figures', who: 'anonymous', path: () => '/cities/dusseldorf' },
 	{ name: 'sign out', who: 'coordinator', path: () => '/sign-out' },
 	{ name: 'account', who: 'admin', path: () => '/account' },
 	{ name: 'admin', who: 'admin', path: () => '/admin' },

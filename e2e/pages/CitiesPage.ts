@@ -27,6 +27,20 @@ export class CityPage extends BasePage {
 		});
 	}
 
+	/** The "cities like this one" list: name, link and why it is alike. */
+	similar(): Promise<{ name: string; href: string; why: string }[]> {
+		return this.page.locator('main #similar-cities li').evaluateAll((items) =>
+			items.map((li) => {
+				const a = li.querySelector('a')!;
+				return {
+					name: a.textContent?.trim() ?? '',
+					href: a.getAttribute('href') ?? '',
+					why: (li.querySelector('.meta') as HTMLElement | null)?.innerText.trim() ?? ''
+				};
+			})
+		);
+	}
+
 	/** Links to the examples this city gave in the toolkits. */
 	examples(): Promise<Link[]> {
 		return links(this.page.locator('main a[href^="/toolkits/"]'));

@@ -1,7 +1,7 @@
 import { getLocale } from './paraglide/runtime.js';
 
 /** The locale for formatting: English readers here are European, so dates read 24 November 2026. */
-function formatLocale(): string {
+export function formatLocale(): string {
 	const locale = getLocale();
 	return locale === 'en' ? 'en-GB' : locale;
 }

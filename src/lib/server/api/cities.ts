@@ -10,6 +10,18 @@ type City = NonNullable<Awaited<ReturnType<typeof cities.bySlug>>>;
 type Signatory = Awaited<ReturnType<typeof charter.signatoryOfCity>>;
 type Examples = Awaited<ReturnType<typeof benchmarks.examplesOfCity>>;
 type Members = Awaited<ReturnType<typeof cities.members>>;
+type Facts = Awaited<ReturnType<typeof cities.facts>>;
+type Fact = Facts['history'][number];
+
+function toFact(f: Fact) {
+	return {
+		figure: f.figure,
+		value: f.value,
+		year: f.year,
+		source: f.source,
+		recordedAt: f.recordedAt.toISOString()
+	};
+}
 
 export function toCityList(rows: CityRow[]) {
 	return {
@@ -26,7 +38,7 @@ export function toCityList(rows: CityRow[]) {
 	};
 }
 
-export function toCity(c: City, signatory: Signatory, examples: Examples) {
+export function toCity(c: City, signatory: Signatory, examples: Examples, facts: Facts) {
 	return {
 		id: c.id,
 		slug: c.slug,
@@ -52,7 +64,11 @@ export function toCity(c: City, signatory: Signatory, examples: Examples) {
 			title: e.title,
 			benchmark: { slug: e.benchmarkSlug, title: e.benchmarkTitle },
 			keyFactor: { number: e.keyFactorNumber, slug: e.keyFactorSlug, title: e.keyFactorTitle }
-		}))
+		})),
+		facts: {
+			current: Object.values(facts.current).flatMap((f) => (f ? [toFact(f)] : [])),
+			history: facts.history.map(toFact)
+		}
 	};
 }
 

@@ -1,11 +1,13 @@
-import { and, asc, eq, isNull, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { user } from '../auth/schema.ts';
 import { signatory } from '../charter/schema.ts';
-import { city, invitation, membership, network } from './schema.ts';
+import { city, cityFact, invitation, membership, network, type cityFigures } from './schema.ts';
 
 export type City = typeof city.$inferSelect;
 export type Invitation = typeof invitation.$inferSelect;
+export type CityFact = typeof cityFact.$inferSelect;
+export type CityFigure = (typeof cityFigures)[number];
 
 export async function findNetwork(db: Db) {
 	const [row] = await db.select().from(network).limit(1);
@@ -157,4 +159,70 @@ export async function markInvitation(
 ) {
 	const [row] = await db.update(invitation).set(set).where(eq(invitation.id, id)).returning();
 	return row!;
+}
+
+/** A city's recorded figures, the current one of each figure first: latest year, then latest. */
+export function listFacts(db: Db, cityId: string) {
+	return db
+		.select({
+			id: cityFact.id,
+			figure: cityFact.figure,
+			value: cityFact.value,
+			year: cityFact.year,
+			source: cityFact.source,
+			recordedAt: cityFact.recordedAt,
+			recordedBy: user.name
+		})
+		.from(cityFact)
+		.leftJoin(user, eq(user.id, cityFact.recordedBy))
+		.where(eq(cityFact.cityId, cityId))
+		.orderBy(
+			asc(cityFact.figure),
+			sql`${cityFact.year} desc nulls last`,
+			desc(cityFact.recordedAt),
+			desc(cityFact.id)
+		);
+}
+
+export async function insertFact(db: Db, row: typeof cityFact.$inferInsert) {
+	const [f] = await db.insert(cityFact).values(row).returning();
+	return f!;
+}
+
+/** Adds a figure's first value unless the city already has one for it (seeding). */
+export async function insertFactIfNone(db: Db, row: typeof cityFact.$inferInsert) {
+	const [existing] = await db
+		.select({ id: cityFact.id })
+		.from(cityFact)
+		.where(and(eq(cityFact.cityId, row.cityId), eq(cityFact.figure, row.figure)))
+		.limit(1);
+	if (!existing) await db.insert(cityFact).values(row);
+}
+
+export async function updateCurrentFigures(
+	db: Db,
+	id: string,
+	set: Pick<
+		typeof city.$inferInsert,
+		'population' | 'populationYear' | 'migrantBackgroundShare' | 'foreignNationalsShare'
+	>
+) {
+	const [row] = await db.update(city).set(set).where(eq(city.id, id)).returning();
+	return row!;
+}
+
+/** What the "similar cities" definition reads of every city. */
+export function listCityTraits(db: Db) {
+	return db
+		.select({
+			id: city.id,
+			slug: city.slug,
+			name: city.name,
+			country: city.country,
+			population: city.population,
+			migrantBackgroundShare: city.migrantBackgroundShare,
+			foreignNationalsShare: city.foreignNationalsShare
+		})
+		.from(city)
+		.orderBy(asc(city.name));
 }

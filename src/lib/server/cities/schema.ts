@@ -87,3 +87,35 @@ export const invitation = pgTable(
 	},
 	(t) => [index('invitation_city_idx').on(t.cityId)]
 );
+
+/** The figures a city records about itself, each with its year and source. */
+export const cityFigures = [
+	'population',
+	'migrant_background_share',
+	'foreign_nationals_share'
+] as const;
+export const cityFigureEnum = pgEnum('city_figure', cityFigures);
+
+/**
+ * What a city's figures were, as recorded: never changed, only added to. The current value of
+ * a figure is the latest by year (a value without a year counts as the oldest), then by when it
+ * was recorded; the city row keeps a copy of the current values.
+ */
+export const cityFact = pgTable(
+	'city_fact',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		cityId: uuid('city_id')
+			.notNull()
+			.references(() => city.id, { onDelete: 'cascade' }),
+		figure: cityFigureEnum('figure').notNull(),
+		value: doublePrecision('value').notNull(),
+		/** Null only for values loaded from the content files that give no year. */
+		year: integer('year'),
+		source: text('source').notNull(),
+		/** Null for values loaded from the content files. */
+		recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+		recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('city_fact_city_idx').on(t.cityId, t.figure)]
+);

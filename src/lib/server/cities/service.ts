@@ -9,7 +9,9 @@ import * as mail from '../mail/service.ts';
 import * as accounts from '../auth/service.ts';
 import { isUuid } from '../validation.ts';
 import * as queries from './queries.ts';
-import type { CityInput, InviteInput } from './forms.ts';
+import type { CityInput, FactInput, InviteInput } from './forms.ts';
+import { cityFigures } from './schema.ts';
+import { likeness, type Likeness } from './similar.ts';
 import { invitationMail } from './messages.ts';
 
 const INVITATION_DAYS = 14;
@@ -58,6 +60,17 @@ export async function create(actor: Actor | null, input: CityInput) {
 	for (let n = 2; await queries.findCityBySlug(d, slug); n++) slug = `${base}-${n}`;
 	return d.transaction(async (tx) => {
 		const c = await queries.insertCity(tx, { ...input, slug, networkId: net.id });
+		// A population given here is the city's first recorded value (no year, no source yet).
+		if (input.population !== null) {
+			await queries.insertFact(tx, {
+				cityId: c.id,
+				figure: 'population',
+				value: input.population,
+				year: null,
+				source: '',
+				recordedBy: actor.userId
+			});
+		}
 		await audit.record(tx, {
 			actorUserId: actor.userId,
 			action: 'city.create',
@@ -267,4 +280,114 @@ export async function acceptAsActor(actor: Actor | null, token: string) {
 export async function myCities(actor: Actor | null) {
 	if (!actor) return [];
 	return queries.listMembershipsOfUser(await db(), actor.userId);
+}
+
+export type CityFigure = queries.CityFigure;
+export type FactRow = Awaited<ReturnType<typeof queries.listFacts>>[number];
+
+export interface CityFacts {
+	/** The current value of each figure, or null where none was ever recorded. */
+	current: Record<CityFigure, FactRow | null>;
+	/** Every value recorded, per figure the current one first (latest year, then latest). */
+	history: FactRow[];
+}
+
+function factsOf(rows: FactRow[]): CityFacts {
+	const current = Object.fromEntries(
+		cityFigures.map((f) => [f, rows.find((r) => r.figure === f) ?? null])
+	) as Record<CityFigure, FactRow | null>;
+	return { current, history: rows };
+}
+
+/** A city's figures with their years and sources: public, like the city itself. */
+export async function facts(actor: Actor | null, cityId: string): Promise<CityFacts> {
+	requireAccess(actor, 'content.read');
+	if (!isUuid(cityId)) error(404, 'Not found');
+	return factsOf(await queries.listFacts(await db(), cityId));
+}
+
+/**
+ * Records a new value of one of the city's figures. Older values stay as its history; the
+ * city row keeps the current one (the latest by year, then by when it was recorded).
+ */
+export async function recordFact(actor: Actor | null, cityId: string, input: FactInput) {
+	if (!isUuid(cityId)) error(404, 'Not found');
+	requireAccess(actor, 'city.facts.update', { cityId });
+	const d = await db();
+	const c = await queries.findCityById(d, cityId);
+	if (!c) error(404, 'Not found');
+	return d.transaction(async (tx) => {
+		const fact = await queries.insertFact(tx, {
+			cityId,
+			figure: input.figure,
+			value: input.value,
+			year: input.year,
+			source: input.source,
+			recordedBy: actor.userId
+		});
+		const now = factsOf(await queries.listFacts(tx, cityId)).current[input.figure]!;
+		const before = {
+			population: c.population,
+			populationYear: c.populationYear,
+			migrantBackgroundShare: c.migrantBackgroundShare,
+			foreignNationalsShare: c.foreignNationalsShare
+		};
+		const set =
+			input.figure === 'population'
+				? { population: Math.round(now.value), populationYear: now.year }
+				: input.figure === 'migrant_background_share'
+					? { migrantBackgroundShare: now.value }
+					: { foreignNationalsShare: now.value };
+		const changed = Object.entries(set).some(
+			([k, value]) => before[k as keyof typeof before] !== value
+		);
+		if (changed) await queries.updateCurrentFigures(tx, cityId, set);
+		await audit.record(tx, {
+			actorUserId: actor.userId,
+			action: 'city.fact.record',
+			entityType: 'city_fact',
+			entityId: fact.id,
+			cityId,
+			before,
+			after: {
+				fact: {
+					figure: fact.figure,
+					value: fact.value,
+					year: fact.year,
+					source: fact.source
+				},
+				current: { ...before, ...set }
+			}
+		});
+		return fact;
+	});
+}
+
+export interface SimilarCity {
+	slug: string;
+	name: string;
+	country: string;
+	likeness: Likeness;
+}
+
+/**
+ * Up to `limit` cities most like this one by the one definition (src/lib/server/cities/
+ * similar.ts): same population band, same migrant-share band, same country. Cities alike in
+ * nothing are left out; ties go by name.
+ */
+export async function similarTo(
+	actor: Actor | null,
+	cityId: string,
+	limit = 5
+): Promise<SimilarCity[]> {
+	requireAccess(actor, 'content.read');
+	const all = await queries.listCityTraits(await db());
+	const self = all.find((c) => c.id === cityId);
+	if (!self) return [];
+	return all
+		.filter((c) => c.id !== cityId)
+		.map((c) => ({ slug: c.slug, name: c.name, country: c.country, likeness: likeness(self, c) }))
+		.filter((c) => c.likeness.score > 0)
+		.sort((a, b) => b.likeness.score - a.likeness.score || a.name.localeCompare(b.name))
+		.slice(0, limit);
 }

@@ -43,6 +43,24 @@ export async function seedContent(d: Db, dir?: string): Promise<SeedReport> {
 			if (!id) throw new Error(`Content names an unknown city "${slug}"`);
 			return id;
 		};
+		// The content's figures are each city's first recorded values (never added twice).
+		for (const c of content.cities) {
+			const figures = [
+				['population', c.population, c.populationYear],
+				['migrant_background_share', c.migrantBackgroundShare, null],
+				['foreign_nationals_share', c.foreignNationalsShare, null]
+			] as const;
+			for (const [figure, value, year] of figures) {
+				if (value === null || value === undefined) continue;
+				await cityQueries.insertFactIfNone(tx, {
+					cityId: idOf(c.slug),
+					figure,
+					value,
+					year: year ?? null,
+					source: c.source ?? ''
+				});
+			}
+		}
 
 		for (const [i, t] of content.themes.entries()) {
 			await benchmarkQueries.upsertTheme(tx, { ...t, position: i + 1 });

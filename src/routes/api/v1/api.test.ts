@@ -285,6 +285,20 @@ describe.each(engines())('API v1 on %s', (engine) => {
 			).not.toBeNull();
 		});
 
+		it("gives a city's figures, current and history, each with its year and source", async () => {
+			const { body } = await call(cityOne.GET, '/cities/{slug}', { slug: 'dusseldorf' });
+			const facts = body.facts as {
+				current: { figure: string; value: number; year: number | null; source: string }[];
+				history: unknown[];
+			};
+			expect(facts.current.map((f) => [f.figure, f.value, f.year])).toEqual([
+				['migrant_background_share', 42, null],
+				['foreign_nationals_share', 24, null]
+			]);
+			expect(facts.current[0]!.source).toContain('Dusseldorf');
+			expect(facts.history).toHaveLength(2);
+		});
+
 		it('answers 404 to an unknown or malformed slug', async () => {
 			for (const slug of ['atlantis', 'a'.repeat(500), 'lub\u0000lin', 'LUBLIN']) {
 				const { status, body } = await call(cityOne.GET, '/cities/{slug}', { slug });

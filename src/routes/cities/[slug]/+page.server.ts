@@ -8,10 +8,12 @@ import * as assessments from '#lib/server/assessments/service.ts';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const city = await cities.bySlug(locals.actor, params.slug);
 	if (!city) error(404, 'Not found');
-	const [signatory, examples, published] = await Promise.all([
+	const [signatory, examples, published, facts, similar] = await Promise.all([
 		charter.signatoryOfCity(locals.actor, city.id),
 		benchmarks.examplesOfCity(locals.actor, city.id),
-		assessments.publishedOfCity(locals.actor, city.id)
+		assessments.publishedOfCity(locals.actor, city.id),
+		cities.facts(locals.actor, city.id),
+		cities.similarTo(locals.actor, city.id)
 	]);
 	return {
 		city: {
@@ -32,6 +34,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 					eventEnd: signatory.eventEnd
 				}
 			: null,
+		facts: Object.values(facts.current).flatMap((f) =>
+			f ? [{ figure: f.figure, value: f.value, year: f.year, source: f.source }] : []
+		),
+		similar,
 		examples,
 		published
 	};

@@ -11,6 +11,7 @@ export const load: PageServerLoad = async (event) => {
 		canSeeAssessments: can(actor, 'assessment.read', { cityId }),
 		canDraftPractices: can(actor, 'practice.draft', { cityId }),
 		canSeeMembers: can(actor, 'city.members.read', { cityId }),
-		canInvite: can(actor, 'city.members.invite', { cityId })
+		canInvite: can(actor, 'city.members.invite', { cityId }),
+		canUpdateFacts: can(actor, 'city.facts.update', { cityId })
 	};
 };

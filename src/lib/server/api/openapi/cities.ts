@@ -1,5 +1,6 @@
 // The cities of the network, and a city's members (private to its workspace).
 import { cityRoles } from '../../access/index.ts';
+import { cityFigures } from '../../cities/schema.ts';
 import {
 	errors,
 	list,
@@ -89,9 +90,38 @@ export const schemas: Record<string, Schema> = {
 				ref('Signature'),
 				'Its signature of the Charter; null if it has not signed.'
 			),
-			examples: list(ref('CityExampleRef'), "The city's examples in current benchmarks.")
+			examples: list(ref('CityExampleRef'), "The city's examples in current benchmarks."),
+			facts: object("The city's figures, each value with its year and source.", {
+				current: list(
+					ref('CityFact'),
+					'The current value of each figure known: the latest by year, then the latest recorded. A figure never recorded is absent.'
+				),
+				history: list(
+					ref('CityFact'),
+					'Every value recorded, by figure, the current one of each figure first.'
+				)
+			})
 		}
 	),
+	CityFact: object('A value of one of the figures of a city, as recorded.', {
+		figure: {
+			type: 'string',
+			enum: [...cityFigures],
+			description:
+				'Which figure: the population, the share of residents with a migrant background (percent) or the share of foreign nationals (percent).'
+		},
+		value: {
+			type: 'number',
+			minimum: 0,
+			description: 'The value: people, or percent for a share.'
+		},
+		year: {
+			type: ['integer', 'null'],
+			description: 'The year the value refers to; null where the source gives none.'
+		},
+		source: text('Where the value comes from.'),
+		recordedAt: { type: 'string', format: 'date-time', description: 'When it was recorded.' }
+	}),
 	Signature: object("A city's signature of the Charter. What is unknown is null.", {
 		signedOn: { type: ['string', 'null'], format: 'date', description: 'The day it signed.' },
 		place: nullableText('Where it signed.'),
@@ -163,7 +193,7 @@ export const paths = {
 			tags: ['Cities'],
 			summary: 'Read a city',
 			description:
-				'One city: what is known of it (population, shares of residents with a migrant background or foreign nationality, each with its source), its signature of the Charter, and where the toolkits cite it as an example.',
+				'One city: what is known of it (population, shares of residents with a migrant background or foreign nationality, each with its year and source, current and history), its signature of the Charter, and where the toolkits cite it as an example.',
 			parameters: [parameter('CitySlug')],
 			responses: {
 				'200': ok('The city.', 'CityDetail', 'PublicCache'),
