@@ -46,6 +46,7 @@ describe('access', () => {
 		expect(await workspace.heading()).toBe(en('workspace_title', { city: 'Lublin' }));
 		expect((await workspace.cards()).map((c) => c.href)).toEqual([
 			`/workspace/${lublinId}/assessments`,
+			`/workspace/${lublinId}/practices`,
 			`/workspace/${lublinId}/members`,
 			`/workspace/${lublinId}/members/invite`,
 			`/workspace/${lublinId}/facts`,

@@ -21,6 +21,7 @@ describe('a visitor without an account', () => {
 		expect(await home.heading()).toBe(en('home_heading'));
 		expect(await home.headerLinks()).toEqual([
 			{ text: en('nav_toolkits'), href: '/toolkits' },
+			{ text: en('nav_practices'), href: '/practices' },
 			{ text: en('nav_charter'), href: '/charter' },
 			{ text: en('nav_cities'), href: '/cities' },
 			{ text: en('nav_sign_in'), href: '/sign-in' }
