@@ -143,6 +143,11 @@ describe('a visitor without an account', () => {
 		expect(await page.locator('main .lead').innerText()).toBe('Poland');
 		expect(await city.title()).toBe(title('Lublin'));
 
+		// Its practices in the library, from the seeds, link to their pages.
+		const practices = await city.practices();
+		expect(practices.map((p) => p.href)).toContain('/practices/lublin-for-all-campaign');
+		expect(practices.map((p) => p.href)).toContain('/practices/tampere-mentoring-lublin');
+
 		// Lublin's examples in the toolkits link back to their key factors.
 		const lublinExamples = benchmark.keyFactors.flatMap((kf) =>
 			kf.examples

@@ -138,6 +138,21 @@ export function listPublished(db: Db, limit: number, offset: number, q?: string)
 		.offset(offset);
 }
 
+/** A city's published practices (by the published version's cities), by title. */
+export function listPublishedOfCity(db: Db, citySlug: string) {
+	return db
+		.select({
+			slug: practice.slug,
+			title: practiceVersion.title,
+			summary: practiceVersion.summary,
+			language: practiceVersion.language
+		})
+		.from(practice)
+		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
+		.where(sql`${practiceVersion.cities} @> ${JSON.stringify([citySlug])}::jsonb`)
+		.orderBy(asc(practiceVersion.title));
+}
+
 export async function insertPractice(db: Db, row: typeof practice.$inferInsert) {
 	const [created] = await db.insert(practice).values(row).returning();
 	return created!;

@@ -88,6 +88,12 @@ describe.each(engines())('the practice library on %s', (engine) => {
 			}
 		]);
 		expect(genoa?.view.sources[0]?.quote).toMatch(/^Diversity is embedded in Genoa's heritage/);
+		// A city's page lists the published practices it takes part in (Tampere mentored Lublin).
+		const lublin = (await practices.publishedOfCity(null, 'lublin')).map((p) => p.slug);
+		expect(lublin).toContain('lublin-for-all-campaign');
+		expect(lublin).toContain('tampere-mentoring-lublin');
+		expect(lublin).not.toContain('tampere-rasmus-network');
+		expect(await practices.publishedOfCity(null, 'no-such-city')).toEqual([]);
 		const list = await practices.published(null, 1);
 		// Every practice of content/practices.json (43: the toolkit's 27 city examples and those
 		// the other seeds describe).

@@ -325,6 +325,12 @@ export async function published(actor: Actor | null, page: number, q = '') {
 	};
 }
 
+/** The published practices a city takes part in, for its public page. */
+export async function publishedOfCity(actor: Actor | null, citySlug: string) {
+	requireAccess(actor, 'content.read');
+	return queries.listPublishedOfCity(await db(), citySlug);
+}
+
 /** The published version of a practice; undefined for an unknown or unpublished one. */
 export async function publishedBySlug(actor: Actor | null, slug: string) {
 	requireAccess(actor, 'content.read');
