@@ -29,14 +29,12 @@ export class CityPage extends BasePage {
 
 	/** The city's practices in the library: title and link. */
 	practices(): Promise<{ text: string; href: string }[]> {
-		return this.page
-			.locator('main #city-practices a')
-			.evaluateAll((links) =>
-				links.map((a) => ({
-					text: a.textContent?.trim() ?? '',
-					href: a.getAttribute('href') ?? ''
-				}))
-			);
+		return this.page.locator('main #city-practices a').evaluateAll((links) =>
+			links.map((a) => ({
+				text: a.textContent?.trim() ?? '',
+				href: a.getAttribute('href') ?? ''
+			}))
+		);
 	}
 
 	/** The "cities like this one" list: name, link and why it is alike. */
