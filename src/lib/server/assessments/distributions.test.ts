@@ -24,9 +24,9 @@ import {
 	cityPosition,
 	networkDistribution,
 	positionForReport,
-	positionIn,
-	possibleMentors
+	positionIn
 } from './distributions.ts';
+import { possibleMentors } from './mentors.ts';
 
 const BENCHMARK = 'enhancing-public-perception';
 const KF = 'public-commitment';
