@@ -13,6 +13,7 @@ import { isUuid } from '../validation.ts';
 import { newKey, storage } from '../storage/index.ts';
 import { contentDisposition, detectAccepted, safeFilename } from '../storage/file-types.ts';
 import * as queries from './queries.ts';
+import * as attachmentQueries from './attachment-queries.ts';
 import { load, questionsOf } from './load.ts';
 
 export const MAX_ATTACHMENTS_PER_ANSWER = 5;
@@ -63,11 +64,16 @@ export async function addAttachment(
 	let stored = false;
 	try {
 		return await d.transaction(async (tx) => {
-			const row = await queries.lockAnswerForAttachment(tx, a.id, questionId, actor!.userId);
-			if ((await queries.countAttachments(tx, row.id)) >= MAX_ATTACHMENTS_PER_ANSWER) {
+			const row = await attachmentQueries.lockAnswerForAttachment(
+				tx,
+				a.id,
+				questionId,
+				actor!.userId
+			);
+			if ((await attachmentQueries.countAttachments(tx, row.id)) >= MAX_ATTACHMENTS_PER_ANSWER) {
 				return { ok: false as const, error: 'attachment_too_many' as const };
 			}
-			const created = await queries.insertAttachment(tx, {
+			const created = await attachmentQueries.insertAttachment(tx, {
 				answerId: row.id,
 				filename,
 				contentType: type.mime,
@@ -116,7 +122,7 @@ export async function listAttachments(
 	assessmentId: string
 ): Promise<AttachmentItem[]> {
 	const a = await load(actor, assessmentId);
-	const rows = await queries.listAttachments(await db(), a.id);
+	const rows = await attachmentQueries.listAttachments(await db(), a.id);
 	return rows.map((r) => ({
 		id: r.id,
 		questionId: r.questionId,
@@ -136,11 +142,11 @@ export async function removeAttachment(
 	requireAssessmentAccess(actor, a, 'assessment.answer');
 	if (!isUuid(attachmentId)) error(404, 'Not found');
 	const d = await db();
-	const found = await queries.findAttachment(d, a.id, attachmentId);
+	const found = await attachmentQueries.findAttachment(d, a.id, attachmentId);
 	if (!found) error(404, 'Not found');
 	if (a.status !== 'in_progress') return { ok: false, error: 'submitted' };
 	await d.transaction(async (tx) => {
-		await queries.deleteAttachment(tx, found.id);
+		await attachmentQueries.deleteAttachment(tx, found.id);
 		await audit.record(tx, {
 			actorUserId: actor!.userId,
 			action: 'attachment.remove',
@@ -160,7 +166,7 @@ export async function removeAttachment(
 	// After the commit: a failed transaction keeps its file. A file left behind by a crash
 	// here is unreachable (no row names its key), never a broken link. The same file may be
 	// another cycle's evidence too (copied when that cycle was pre-filled): then it stays.
-	if (!(await queries.storageKeyInUse(d, found.storageKey))) {
+	if (!(await attachmentQueries.storageKeyInUse(d, found.storageKey))) {
 		await storage()
 			.delete(found.storageKey)
 			.catch(() => {});
@@ -175,7 +181,7 @@ export async function removeAttachment(
 export async function download(actor: Actor | null, assessmentId: string, attachmentId: string) {
 	const a = await load(actor, assessmentId);
 	if (!isUuid(attachmentId)) error(404, 'Not found');
-	const found = await queries.findAttachment(await db(), a.id, attachmentId);
+	const found = await attachmentQueries.findAttachment(await db(), a.id, attachmentId);
 	if (!found) error(404, 'Not found');
 	const object = await storage().get(found.storageKey);
 	if (!object) error(404, 'Not found');

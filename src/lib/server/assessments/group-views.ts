@@ -7,6 +7,7 @@ import { error } from '@sveltejs/kit';
 import { db } from '../db/index.ts';
 import { can, requireAccess, type Actor } from '../access/index.ts';
 import * as queries from './queries.ts';
+import * as respondentQueries from './respondent-queries.ts';
 import { groupsDiffer, isRating, spread, type Rating } from './scoring.ts';
 import {
 	contentOf,
@@ -58,7 +59,7 @@ async function computeGroupViews(
 	const d = await db();
 	const [content, rows] = await Promise.all([
 		contentOf(a.benchmarkId),
-		queries.listGroupAnswers(d, a.id)
+		respondentQueries.listGroupAnswers(d, a.id)
 	]);
 	const kfs =
 		keyFactorSlug === undefined
@@ -128,7 +129,7 @@ export async function groupViewsForKeyFactor(
 	const a = await loadAssessment(actor, assessmentId);
 	if (!can(actor, 'assessment.read', { cityId: a.cityId })) return null;
 	const [kf] = await computeGroupViews(a, keyFactorSlug);
-	const invited = await queries.listRespondents(await db(), a.id);
+	const invited = await respondentQueries.listRespondents(await db(), a.id);
 	return {
 		respondents: invited.length,
 		byQuestion: Object.fromEntries(kf!.questions.map((q) => [q.questionId, q]))

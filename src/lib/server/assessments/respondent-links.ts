@@ -6,6 +6,7 @@ import { error } from '@sveltejs/kit';
 import { db, type Db } from '../db/index.ts';
 import * as cityQueries from '../cities/queries.ts';
 import * as queries from './queries.ts';
+import * as respondentQueries from './respondent-queries.ts';
 import { answerValues, sameAnswer, type AnswerInput } from './forms.ts';
 import { contentOf, hashToken } from './respondent-shared.ts';
 
@@ -25,16 +26,16 @@ function responseValue(kind: string | null, rating: number | null): string {
 export type GoneReason = 'link-revoked' | 'link-replaced';
 
 type Found =
-	| { ok: true; respondent: queries.Respondent; assessment: queries.Assessment }
+	| { ok: true; respondent: respondentQueries.Respondent; assessment: queries.Assessment }
 	| { ok: false; reason: 'not-found' | GoneReason };
 
 async function respondentOf(token: string): Promise<Found> {
 	if (!token || token.length > 200) return { ok: false, reason: 'not-found' };
 	const d = await db();
 	const hash = hashToken(token);
-	const r = await queries.findRespondentByTokenHash(d, hash);
+	const r = await respondentQueries.findRespondentByTokenHash(d, hash);
 	if (!r) {
-		const former = await queries.findFormerToken(d, hash);
+		const former = await respondentQueries.findFormerToken(d, hash);
 		return { ok: false, reason: former ? 'link-replaced' : 'not-found' };
 	}
 	if (r.revokedAt) return { ok: false, reason: 'link-revoked' };
@@ -62,7 +63,7 @@ export async function respondentByToken(token: string) {
 	const d = await db();
 	const [content, answers, c] = await Promise.all([
 		contentOf(a.benchmarkId),
-		queries.listRespondentAnswers(d, r.id),
+		respondentQueries.listRespondentAnswers(d, r.id),
 		cityQueries.findCityById(d, a.cityId)
 	]);
 	const byQuestion = new Map(answers.map((x) => [x.guideQuestionId, x]));
@@ -133,7 +134,7 @@ export async function saveRespondentAnswers(
 	const gone = await d.transaction(async (tx: Db): Promise<GoneReason | null> => {
 		// The link may have been withdrawn or replaced since it was read: check again, under
 		// the row's lock (revoking and re-sending take it too).
-		const current = await queries.findRespondent(tx, a.id, r.id, { forUpdate: true });
+		const current = await respondentQueries.findRespondent(tx, a.id, r.id, { forUpdate: true });
 		if (!current || current.revokedAt) return 'link-revoked';
 		if (current.tokenHash !== r.tokenHash) return 'link-replaced';
 		for (const input of inputs) {
@@ -154,7 +155,7 @@ export async function saveRespondentAnswers(
 			await queries.updateAnswerIfRevision(tx, existing.id, existing.revision, values);
 			saved++;
 		}
-		if (saved > 0) await queries.markRespondentAnswered(tx, r.id);
+		if (saved > 0) await respondentQueries.markRespondentAnswered(tx, r.id);
 		return null;
 	});
 	if (gone) return { ok: false, reason: gone };

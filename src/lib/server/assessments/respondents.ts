@@ -17,6 +17,7 @@ import * as cityQueries from '../cities/queries.ts';
 import { fields, isUuid } from '../validation.ts';
 import { m } from '../../paraglide/messages.js';
 import * as queries from './queries.ts';
+import * as respondentQueries from './respondent-queries.ts';
 import {
 	contentOf,
 	hashToken,
@@ -123,14 +124,14 @@ export async function inviteRespondent(
 	}
 	const email = input.email.trim().toLowerCase();
 	const d = await db();
-	if (await queries.findRespondentByEmail(d, a.id, email)) {
+	if (await respondentQueries.findRespondentByEmail(d, a.id, email)) {
 		return { ok: false, field: 'email', error: 'respondent_error_already_invited' };
 	}
 	const token = newToken();
-	let created: queries.Respondent;
+	let created: respondentQueries.Respondent;
 	try {
 		created = await d.transaction(async (tx) => {
-			const row = await queries.insertRespondent(tx, {
+			const row = await respondentQueries.insertRespondent(tx, {
 				assessmentId: a.id,
 				name: input.name,
 				email,
@@ -150,7 +151,7 @@ export async function inviteRespondent(
 		});
 	} catch (e) {
 		// Two invitations of the same address at once: the second one meets the unique key.
-		if (await queries.findRespondentByEmail(d, a.id, email)) {
+		if (await respondentQueries.findRespondentByEmail(d, a.id, email)) {
 			return { ok: false, field: 'email', error: 'respondent_error_already_invited' };
 		}
 		throw e;
@@ -169,8 +170,8 @@ export async function listRespondents(actor: Actor | null, assessmentId: string)
 	const a = await loadManaged(actor, assessmentId);
 	const d = await db();
 	const [rows, counts, content] = await Promise.all([
-		queries.listRespondents(d, a.id),
-		queries.countRespondentAnswers(d, a.id),
+		respondentQueries.listRespondents(d, a.id),
+		respondentQueries.countRespondentAnswers(d, a.id),
 		contentOf(a.benchmarkId)
 	]);
 	const answered = new Map(counts.map((c) => [c.respondentId, Number(c.answered)]));
@@ -196,7 +197,7 @@ export async function listRespondents(actor: Actor | null, assessmentId: string)
 
 /** One respondent of a managed assessment, under the row's lock; another's id is a 404. */
 async function lockRespondent(tx: Db, a: queries.Assessment, id: string) {
-	const r = await queries.findRespondent(tx, a.id, id, { forUpdate: true });
+	const r = await respondentQueries.findRespondent(tx, a.id, id, { forUpdate: true });
 	if (!r) error(404, 'Not found');
 	return r;
 }
@@ -221,7 +222,7 @@ export async function revokeRespondent(
 	return d.transaction(async (tx) => {
 		const r = await lockRespondent(tx, a, respondentId);
 		if (r.revokedAt) return { ok: true, respondent: { name: r.name, email: r.email } };
-		const after = (await queries.revokeRespondent(tx, r.id, actor!.userId))!;
+		const after = (await respondentQueries.revokeRespondent(tx, r.id, actor!.userId))!;
 		await audit.record(tx, {
 			actorUserId: actor!.userId,
 			action: 'respondent.revoke',
@@ -266,10 +267,10 @@ export async function resendInvitation(
 		}
 		if (r.revokedAt) return { ok: false as const, error: 'respondent_error_revoked' as const };
 		const dayAgo = new Date(Date.now() - 24 * 60 * 60 * 1000);
-		if ((await queries.countFormerTokensSince(tx, r.id, dayAgo)) >= RESENDS_PER_DAY) {
+		if ((await respondentQueries.countFormerTokensSince(tx, r.id, dayAgo)) >= RESENDS_PER_DAY) {
 			return { ok: false as const, error: 'respondent_error_resend_limit' as const };
 		}
-		await queries.replaceRespondentToken(tx, r.id, r.tokenHash, hashToken(token));
+		await respondentQueries.replaceRespondentToken(tx, r.id, r.tokenHash, hashToken(token));
 		await audit.record(tx, {
 			actorUserId: actor!.userId,
 			action: 'respondent.resend',

@@ -9,6 +9,7 @@ import * as benchmarks from '../benchmarks/service.ts';
 import * as benchmarkQueries from '../benchmarks/queries.ts';
 import { isUuid } from '../validation.ts';
 import * as queries from './queries.ts';
+import * as attachmentQueries from './attachment-queries.ts';
 import { load, questionsOf } from './load.ts';
 import { listLatestPublishedScores } from './distribution-queries.ts';
 import { roundScore } from './scoring.ts';
@@ -177,7 +178,7 @@ async function copyAnswers(
 			updatedBy: userId
 		});
 		// The evidence files come along (the same stored files, not copies of the bytes).
-		await queries.copyAttachments(tx, a.id, copy.id);
+		await attachmentQueries.copyAttachments(tx, a.id, copy.id);
 	}
 }
 
