@@ -81,7 +81,11 @@ describe("a city's figures", () => {
 
 		const city = new CityPage(await (await context()).newPage());
 		expect(await city.goto('dusseldorf')).toBe(200);
-		expect((await city.facts())[en('facts_figure_migrant_background_share')]).toContain('42 %');
+		const figure = (await city.facts())[en('facts_figure_migrant_background_share')];
+		expect(figure).toContain('42 %');
+		// From the seeds: the reader is told the network's documents, not a file name.
+		expect(figure).toContain(en('facts_source_documents'));
+		expect(figure).not.toMatch(/\.txt/);
 		const similar = await city.similar();
 		expect(similar.length).toBeGreaterThan(0);
 		expect(similar.length).toBeLessThanOrEqual(5);

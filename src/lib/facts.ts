@@ -19,3 +19,12 @@ export function figureLabel(figure: Figure): string {
 export function formatFigure(figure: Figure, value: number): string {
 	return figure === 'population' ? formatNumber(value) : `${formatNumber(value)} %`;
 }
+
+/**
+ * A figure's source as a reader sees it. The figures loaded from content/ carry the note of
+ * where in the seed documents they were found (file names, slide titles), for developers; a
+ * reader is told they come from the network's documents.
+ */
+export function readableSource(source: string): string {
+	return /^\d{3}_[0-9a-f]{16}\.txt\b/.test(source.trim()) ? m.facts_source_documents() : source;
+}
