@@ -1,10 +1,10 @@
 // SQL of the practice library; no rules here (see service.ts).
-import { and, asc, count, desc, eq, inArray, isNotNull, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { city } from '../cities/schema.ts';
 import { benchmark, keyFactor, theme } from '../benchmarks/schema.ts';
 import { commitment } from '../charter/schema.ts';
-import { practice, practiceVersion } from './schema.ts';
+import { practice, practiceIndex, practiceVersion } from './schema.ts';
 
 export type Practice = typeof practice.$inferSelect;
 export type PracticeVersion = typeof practiceVersion.$inferSelect;
@@ -101,39 +101,118 @@ export async function listByStatus(db: Db, status: Practice['status']) {
 	return withLatestTitle(db, rows);
 }
 
+/** What a search asks for: words, and facet values every result must have. */
+export interface Criteria {
+	q?: string;
+	themes: string[];
+	/** "benchmark/key-factor" */
+	keyFactors: string[];
+	commitments: string[];
+	countries: string[];
+	cities: string[];
+	decades: number[];
+}
+export type Sort = 'relevance' | 'newest';
+
 /**
- * The published version's words, its cities' names included, for full-text search without
- * accents ("dusseldorf" finds "Düsseldorf"): see the practice_search configuration.
+ * The words asked for, in every language a practice can be written in: each practice's words
+ * were stemmed in its own language (migration 0007), so the query is stemmed in each of them
+ * and any one may match. Accents are removed on both sides.
  */
-function matches(q: string): SQL {
-	const document = sql`to_tsvector('practice_search', concat_ws(' ', ${practiceVersion.title}, ${practiceVersion.summary}, ${practiceVersion.description}, ${practiceVersion.audience}, ${practiceVersion.results}, ${practiceVersion.partners}, (select string_agg(${city.name}, ' ') from ${city} where ${city.slug} in (select jsonb_array_elements_text(${practiceVersion.cities})))))`;
-	return sql`${document} @@ websearch_to_tsquery('practice_search', ${q})`;
+function tsquery(q: string): SQL {
+	const configs = ['practice_en', 'practice_fr', 'practice_de', 'practice_it', 'practice_es'];
+	const parts = [...configs, 'practice_ar', 'practice_search'].map(
+		(c) => sql`websearch_to_tsquery(${sql.raw(`'${c}'`)}, ${q})`
+	);
+	return sql`(${sql.join(parts, sql` || `)})`;
 }
 
-export async function countPublished(db: Db, q?: string) {
-	const [row] = await db
-		.select({ n: count() })
-		.from(practice)
-		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
-		.where(and(isNotNull(practice.publishedVersionId), q ? matches(q) : undefined));
-	return row?.n ?? 0;
+function textArray(values: string[]): SQL {
+	return sql`ARRAY[${sql.join(
+		values.map((v) => sql`${v}`),
+		sql`, `
+	)}]::text[]`;
 }
 
-/** Published practices, newest publication first, with the published version's text. */
-export function listPublished(db: Db, limit: number, offset: number, q?: string) {
-	return db
+function where(c: Criteria): SQL | undefined {
+	const i = practiceIndex;
+	const all = (column: Column, values: string[]) =>
+		values.length ? sql`${column} @> ${textArray(values)}` : undefined;
+	return and(
+		c.q ? sql`${i.document} @@ ${tsquery(c.q)}` : undefined,
+		all(i.themes, c.themes),
+		all(i.keyFactors, c.keyFactors),
+		all(i.commitments, c.commitments),
+		all(i.countries, c.countries),
+		all(i.cities, c.cities),
+		c.decades.length
+			? sql`${i.decades} @> ARRAY[${sql.join(
+					c.decades.map((d) => sql`${d}`),
+					sql`, `
+				)}]::integer[]`
+			: undefined
+	);
+}
+
+/** Rows of a statement written in SQL (both drivers answer with `rows`). */
+async function rowsOf<T>(d: Db, statement: SQL): Promise<T[]> {
+	const result = (await d.execute(statement)) as unknown as { rows: T[] };
+	return result.rows;
+}
+
+export type Facet = 'theme' | 'keyFactor' | 'commitment' | 'country' | 'city' | 'decade';
+
+/**
+ * How many practices match, and for each facet value how many of them have it — in one pass
+ * over the matching index rows.
+ */
+export function countFacets(d: Db, c: Criteria) {
+	const m = sql.raw('m');
+	const facet = (name: Facet, column: string) =>
+		sql`select ${sql.raw(`'${name}'`)} as facet, v::text as value, count(*)::integer as n from ${m}, unnest(${m}.${sql.raw(column)}) v group by v`;
+	return rowsOf<{ facet: Facet | 'total'; value: string; n: number }>(
+		d,
+		sql`with ${m} as materialized (
+			select themes, key_factors, commitments, countries, cities, decades
+			from ${practiceIndex} where ${where(c) ?? sql`true`}
+		)
+		select 'total' as facet, '' as value, count(*)::integer as n from ${m}
+		union all ${facet('theme', 'themes')}
+		union all ${facet('keyFactor', 'key_factors')}
+		union all ${facet('commitment', 'commitments')}
+		union all ${facet('country', 'countries')}
+		union all ${facet('city', 'cities')}
+		union all ${facet('decade', 'decades')}`
+	);
+}
+
+/**
+ * A page of matching published practices with their published text: by relevance (words in
+ * the title weigh most, see migration 0007) or newest publication first.
+ */
+export function search(d: Db, c: Criteria, sort: Sort, limit: number, offset: number) {
+	const i = practiceIndex;
+	const rank = c.q ? sql`ts_rank_cd(${i.document}, ${tsquery(c.q)})` : sql`0`;
+	return d
 		.select({
 			slug: practice.slug,
-			publishedAt: practice.publishedAt,
+			publishedAt: i.publishedAt,
 			title: practiceVersion.title,
 			summary: practiceVersion.summary,
 			cities: practiceVersion.cities,
+			periodFrom: practiceVersion.periodFrom,
+			periodTo: practiceVersion.periodTo,
 			language: practiceVersion.language
 		})
-		.from(practice)
+		.from(i)
+		.innerJoin(practice, eq(practice.id, i.practiceId))
 		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
-		.where(q ? matches(q) : undefined)
-		.orderBy(desc(practice.publishedAt), asc(practice.slug))
+		.where(where(c))
+		.orderBy(
+			...(sort === 'relevance' && c.q ? [desc(rank)] : []),
+			desc(i.publishedAt),
+			asc(i.practiceId)
+		)
 		.limit(limit)
 		.offset(offset);
 }
@@ -185,6 +264,15 @@ export async function slugTaken(db: Db, slug: string) {
 }
 
 // What a practice can refer to: cities, themes, key factors of current benchmarks, commitments.
+
+/** The names of the cities of these slugs. */
+export function cityNames(db: Db, slugs: string[]) {
+	if (slugs.length === 0) return Promise.resolve([]);
+	return db
+		.select({ slug: city.slug, name: city.name })
+		.from(city)
+		.where(inArray(city.slug, slugs));
+}
 
 export function listCityOptions(db: Db) {
 	return db

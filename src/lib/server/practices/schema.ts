@@ -1,5 +1,6 @@
 import {
 	boolean,
+	customType,
 	index,
 	integer,
 	jsonb,
@@ -95,4 +96,44 @@ export const practiceVersion = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [uniqueIndex('practice_version_number_idx').on(t.practiceId, t.number)]
+);
+
+/** PostgreSQL's tsvector, which Drizzle has no column type for. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * What search reads of a published practice: its words, stemmed in the practice's own language
+ * with accents removed, and its facets as arrays. One row per published practice, written only
+ * by the database (the practice_index_refresh trigger of migration 0007), so that any writer —
+ * the service, the seed, the bench's generator — keeps it right.
+ */
+export const practiceIndex = pgTable(
+	'practice_index',
+	{
+		practiceId: uuid('practice_id')
+			.primaryKey()
+			.references(() => practice.id, { onDelete: 'cascade' }),
+		language: text('language').notNull(),
+		document: tsvector('document').notNull(),
+		publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+		themes: text('themes').array().notNull(),
+		/** "benchmark/key-factor" */
+		keyFactors: text('key_factors').array().notNull(),
+		commitments: text('commitments').array().notNull(),
+		/** ISO codes of the practice's cities' countries. */
+		countries: text('countries').array().notNull(),
+		cities: text('cities').array().notNull(),
+		/** The decades the period touches (2015–2022: 2010, 2020). */
+		decades: integer('decades').array().notNull()
+	},
+	(t) => [
+		index('practice_index_document_idx').using('gin', t.document),
+		index('practice_index_published_idx').on(t.publishedAt, t.practiceId),
+		index('practice_index_themes_idx').using('gin', t.themes),
+		index('practice_index_key_factors_idx').using('gin', t.keyFactors),
+		index('practice_index_commitments_idx').using('gin', t.commitments),
+		index('practice_index_countries_idx').using('gin', t.countries),
+		index('practice_index_cities_idx').using('gin', t.cities),
+		index('practice_index_decades_idx').using('gin', t.decades)
+	]
 );

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { engines, useTestDatabase } from '../testing/database.ts';
 import { actorByEmail } from '../testing/actors.ts';
+import { emptyFilters } from '#lib/practice-search.ts';
 import * as practices from './service.ts';
 import * as cities from '../cities/service.ts';
 import { checkPractice } from './forms.ts';
@@ -38,6 +39,11 @@ function input(overrides: Record<string, string | string[]> = {}) {
 
 /** The practices content/practices.json seeds. */
 const SEEDED = 43;
+
+/** The library's first page, or another, as the public sees it (optionally with words). */
+function published(actor: null, page: number, q = '') {
+	return practices.search(actor, { q, filters: emptyFilters(), sort: null, page });
+}
 
 describe('the practice form', () => {
 	it('explains each limit at its field', () => {
@@ -94,7 +100,7 @@ describe.each(engines())('the practice library on %s', (engine) => {
 		expect(lublin).toContain('tampere-mentoring-lublin');
 		expect(lublin).not.toContain('tampere-rasmus-network');
 		expect(await practices.publishedOfCity(null, 'no-such-city')).toEqual([]);
-		const list = await practices.published(null, 1);
+		const list = await published(null, 1);
 		// Every practice of content/practices.json (43: the toolkit's 27 city examples and those
 		// the other seeds describe).
 		expect(list.total).toBe(SEEDED);
@@ -159,7 +165,7 @@ describe.each(engines())('the practice library on %s', (engine) => {
 		const pub = await practices.publishedBySlug(null, p.slug);
 		expect(pub?.view.results).toBe('1,200 people a year.');
 		expect(pub?.view.cities.map((c) => c.slug)).toEqual(['lublin']);
-		const list = await practices.published(null, 1);
+		const list = await published(null, 1);
 		expect(list.items[0]?.slug).toBe(p.slug);
 
 		// Editing a published practice is a new draft; the public keeps the published text.
@@ -239,14 +245,17 @@ describe.each(engines())('the practice library on %s', (engine) => {
 		);
 		await practices.submit(coordinator, lublin, p.id);
 		await practices.review(admin, p.id, 'publish', '');
-		const slugs = async (q: string) =>
-			(await practices.published(null, 1, q)).items.map((i) => i.slug);
+		const slugs = async (q: string) => (await published(null, 1, q)).items.map((i) => i.slug);
 		// Without the accent, the same as with it: the new one and the seeded Düsseldorf ones.
 		const plain = await slugs('dusseldorf');
 		expect(plain).toContain(p.slug);
 		expect(plain).toContain('dusseldorf-office-for-migration-and-integration');
 		expect(await slugs('Düsseldorf')).toEqual(plain);
-		expect(await slugs('café of languages')).toEqual([p.slug]);
+		// Stemmed in English: "languages" also finds Tampere's language cafés, after the
+		// practice whose title has every word.
+		expect((await slugs('café of languages')).sort()).toEqual(
+			[p.slug, 'tampere-library-language-cafes'].sort()
+		);
 		expect(await slugs('genoa heritage')).toEqual(['genoa-diversity-in-heritage-and-history']);
 		expect(await slugs('"no such words" -x')).toEqual([]);
 		expect(await slugs('<script> & | ! (')).toEqual([]);
@@ -263,7 +272,7 @@ describe.each(engines())('the practice library on %s', (engine) => {
 		const coordinator = await who('coordinator.lublin@example.org');
 		const admin = await who('admin@example.org');
 		const lublin = await lublinId();
-		const before = (await practices.published(null, 1)).total;
+		const before = (await published(null, 1)).total;
 		// Enough for one more page than full ones: 20 per page.
 		const target = Math.ceil((before + 1) / 20) * 20 + 1;
 		for (let i = 0; i < target - before; i++) {
@@ -272,12 +281,12 @@ describe.each(engines())('the practice library on %s', (engine) => {
 			await practices.review(admin, p.id, 'publish', '');
 		}
 		const pages = (target - 1) / 20 + 1;
-		const one = await practices.published(null, 1);
+		const one = await published(null, 1);
 		expect([one.total, one.pages, one.items.length]).toEqual([target, pages, 20]);
-		const last = await practices.published(null, pages);
+		const last = await published(null, pages);
 		expect(last.items).toHaveLength(1);
 		for (const bad of [0, -1, pages + 1, Number.NaN, 1.5]) {
-			expect((await practices.published(null, bad)).page).toBe(1);
+			expect((await published(null, bad)).page).toBe(1);
 		}
 		const [n] = await db().select({ n: count() }).from(practice);
 		expect(n!.n).toBeGreaterThanOrEqual(target);

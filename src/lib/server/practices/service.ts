@@ -9,6 +9,8 @@ import { slugify } from '../cities/service.ts';
 import { isUuid } from '../validation.ts';
 import type { PracticeInput } from './forms.ts';
 import * as queries from './queries.ts';
+import { MAX_QUERY } from './search-params.ts';
+import type { Facet, SearchState, Sort } from '#lib/practice-search.ts';
 
 export const PAGE_SIZE = 20;
 
@@ -298,32 +300,108 @@ async function viewOf(d: Db, v: queries.PracticeVersion) {
 }
 export type PracticeView = Awaited<ReturnType<typeof viewOf>>;
 
+/** How many values of the city facet to show (the rest stay reachable by searching). */
+const CITY_FACET_SIZE = 12;
+
+/** A Charter commitment as a short label: its text without the list's closing punctuation. */
+const commitmentLabel = (text: string) => text.replace(/[;.,:]\s*$/, '');
+
 /**
- * Published practices, newest first, PAGE_SIZE a page; a page out of range is page 1. With
- * `q`, only those whose words match (PostgreSQL full-text search, accents ignored).
+ * Published practices matching a search: words (PostgreSQL full-text search in each
+ * practice's language, accents ignored) and facet values every result must have, with the
+ * count of each facet value among the matches, a page of PAGE_SIZE results (a page out of
+ * range is page 1), by relevance or newest first.
  */
-export async function published(actor: Actor | null, page: number, q = '') {
+export async function search(actor: Actor | null, state: SearchState) {
 	requireAccess(actor, 'content.read');
 	const d = await db();
-	const query = q.trim().slice(0, 200) || undefined;
-	const total = await queries.countPublished(d, query);
-	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	const current = Number.isInteger(page) && page >= 1 && page <= pages ? page : 1;
-	const [rows, cities] = await Promise.all([
-		queries.listPublished(d, PAGE_SIZE, (current - 1) * PAGE_SIZE, query),
-		queries.listCityOptions(d)
+	const criteria: queries.Criteria = {
+		q: state.q.trim().slice(0, MAX_QUERY) || undefined,
+		themes: state.filters.theme,
+		keyFactors: state.filters.keyFactor,
+		commitments: state.filters.commitment,
+		countries: state.filters.country,
+		cities: state.filters.city,
+		decades: state.filters.period.map(Number)
+	};
+	const sort: Sort = state.sort ?? (criteria.q ? 'relevance' : 'newest');
+	const [counts, themes, keyFactors, commitments] = await Promise.all([
+		queries.countFacets(d, criteria),
+		queries.listThemeOptions(d),
+		queries.listKeyFactorOptions(d),
+		queries.listCommitmentOptions(d)
 	]);
+	const total = counts.find((c) => c.facet === 'total')?.n ?? 0;
+	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+	const page =
+		Number.isInteger(state.page) && state.page >= 1 && state.page <= pages ? state.page : 1;
+	const rows = await queries.search(d, criteria, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+
+	const counted = (facet: queries.Facet) =>
+		counts
+			.filter((c) => c.facet === facet)
+			.map((c) => ({ value: c.value, count: c.n }))
+			.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+	const cityCounts = counted('city');
+	const shownCities = cityCounts
+		.filter((c, i) => i < CITY_FACET_SIZE || state.filters.city.includes(c.value))
+		.map((c) => c.value);
+	const names = await queries.cityNames(d, [
+		...new Set([...shownCities, ...state.filters.city, ...rows.flatMap((r) => r.cities)])
+	]);
+	const nameOf = (slug: string) => names.find((n) => n.slug === slug)?.name ?? slug;
+
+	/** A facet's values among the matches, with the ones chosen that no match has (count 0). */
+	const facet = (
+		name: Facet,
+		found: { value: string; count: number }[],
+		label: (value: string) => string | undefined
+	) => {
+		const chosen = state.filters[name];
+		const values = [
+			...found,
+			...chosen
+				.filter((c) => !found.some((f) => f.value === c))
+				.map((value) => ({ value, count: 0 }))
+		];
+		return values.map((x) => ({
+			...x,
+			label: label(x.value) ?? x.value,
+			selected: chosen.includes(x.value)
+		}));
+	};
 	return {
-		q: query ?? '',
+		state: { ...state, page },
+		sort,
 		total,
-		page: current,
+		page,
 		pages,
-		items: rows.map((r) => ({
-			...r,
-			cities: r.cities.map((slug) => cities.find((c) => c.slug === slug)?.name ?? slug)
-		}))
+		facets: {
+			theme: facet('theme', counted('theme'), (s) => themes.find((t) => t.slug === s)?.title),
+			keyFactor: facet('keyFactor', counted('keyFactor'), (s) => {
+				const k = keyFactors.find((x) => `${x.benchmark}/${x.slug}` === s);
+				return k && `${k.number}. ${k.title}`;
+			}),
+			commitment: facet('commitment', counted('commitment'), (s) => {
+				const c = commitments.find((x) => x.slug === s);
+				return c && commitmentLabel(c.text);
+			}),
+			country: facet('country', counted('country'), () => undefined),
+			city: facet(
+				'city',
+				cityCounts.filter((c) => shownCities.includes(c.value)),
+				nameOf
+			),
+			period: facet(
+				'period',
+				counted('decade').sort((a, b) => Number(b.value) - Number(a.value)),
+				() => undefined
+			)
+		},
+		items: rows.map((r) => ({ ...r, cities: r.cities.map(nameOf) }))
 	};
 }
+export type SearchResult = Awaited<ReturnType<typeof search>>;
 
 /** The published practices a city takes part in, for its public page. */
 export async function publishedOfCity(actor: Actor | null, citySlug: string) {
