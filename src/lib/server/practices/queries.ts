@@ -1,5 +1,5 @@
 // SQL of the practice library; no rules here (see service.ts).
-import { and, asc, desc, eq, inArray, max, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { city } from '../cities/schema.ts';
 import { benchmark, keyFactor, theme } from '../benchmarks/schema.ts';
@@ -101,19 +101,6 @@ export async function listByStatus(db: Db, status: Practice['status']) {
 	return withLatestTitle(db, rows);
 }
 
-/** What a search asks for: words, and facet values every result must have. */
-export interface Criteria {
-	q?: string;
-	themes: string[];
-	/** "benchmark/key-factor" */
-	keyFactors: string[];
-	commitments: string[];
-	countries: string[];
-	cities: string[];
-	decades: number[];
-}
-export type Sort = 'relevance' | 'newest';
-
 /**
  * The words asked for, in every language a practice can be written in: each practice's words
  * were stemmed in its own language (migration 0007), so the query is stemmed in each of them
@@ -127,76 +114,86 @@ function tsquery(q: string): SQL {
 	return sql`(${sql.join(parts, sql` || `)})`;
 }
 
-function textArray(values: string[]): SQL {
-	return sql`ARRAY[${sql.join(
-		values.map((v) => sql`${v}`),
-		sql`, `
-	)}]::text[]`;
-}
-
-function where(c: Criteria): SQL | undefined {
-	const i = practiceIndex;
-	const all = (column: Column, values: string[]) =>
-		values.length ? sql`${column} @> ${textArray(values)}` : undefined;
-	return and(
-		c.q ? sql`${i.document} @@ ${tsquery(c.q)}` : undefined,
-		all(i.themes, c.themes),
-		all(i.keyFactors, c.keyFactors),
-		all(i.commitments, c.commitments),
-		all(i.countries, c.countries),
-		all(i.cities, c.cities),
-		c.decades.length
-			? sql`${i.decades} @> ARRAY[${sql.join(
-					c.decades.map((d) => sql`${d}`),
-					sql`, `
-				)}]::integer[]`
-			: undefined
-	);
-}
-
 /** Rows of a statement written in SQL (both drivers answer with `rows`). */
 async function rowsOf<T>(d: Db, statement: SQL): Promise<T[]> {
 	const result = (await d.execute(statement)) as unknown as { rows: T[] };
 	return result.rows;
 }
 
-export type Facet = 'theme' | 'keyFactor' | 'commitment' | 'country' | 'city' | 'decade';
-
 /**
- * How many practices match, and for each facet value how many of them have it — in one pass
- * over the matching index rows.
+ * The published practices whose words match, as their index numbers with the relevance of
+ * each (PostgreSQL's ts_rank over the title and summary: ts_rank_cd took four times as long
+ * over thousands of matches). The query is a sub-select so
+ * that PostgreSQL computes it once, not once per row.
  */
-export function countFacets(d: Db, c: Criteria) {
-	const m = sql.raw('m');
-	const facet = (name: Facet, column: string) =>
-		sql`select ${sql.raw(`'${name}'`)} as facet, v::text as value, count(*)::integer as n from ${m}, unnest(${m}.${sql.raw(column)}) v group by v`;
-	return rowsOf<{ facet: Facet | 'total'; value: string; n: number }>(
+export async function matching(d: Db, q: string) {
+	const [row] = await rowsOf<{ seqs: number[]; ranks: number[] }>(
 		d,
-		sql`with ${m} as materialized (
-			select themes, key_factors, commitments, countries, cities, decades
-			from ${practiceIndex} where ${where(c) ?? sql`true`}
-		)
-		select 'total' as facet, '' as value, count(*)::integer as n from ${m}
-		union all ${facet('theme', 'themes')}
-		union all ${facet('keyFactor', 'key_factors')}
-		union all ${facet('commitment', 'commitments')}
-		union all ${facet('country', 'countries')}
-		union all ${facet('city', 'cities')}
-		union all ${facet('decade', 'decades')}`
+		sql`with words as (select ${tsquery(q)} as t)
+			select coalesce(array_agg(${practiceIndex.seq}), '{}') as seqs,
+			coalesce(array_agg(ts_rank(${practiceIndex.head}, (select t from words))), '{}') as ranks
+			from ${practiceIndex}
+			where ${practiceIndex.document} @@ (select t from words)`
 	);
+	return row ?? { seqs: [], ranks: [] };
+}
+
+export interface IndexRow {
+	seq: number;
+	practiceId: string;
+	themes: string[];
+	keyFactors: string[];
+	commitments: string[];
+	countries: string[];
+	cities: string[];
+	decades: number[];
 }
 
 /**
- * A page of matching published practices with their published text: by relevance (words in
- * the title weigh most, see migration 0007) or newest publication first.
+ * What the library keeps in memory of each published practice, newest first: as one JSON
+ * array, which is read ten times faster than 100,000 rows of six arrays each.
  */
-export function search(d: Db, c: Criteria, sort: Sort, limit: number, offset: number) {
+export async function listIndex(d: Db): Promise<IndexRow[]> {
 	const i = practiceIndex;
-	const rank = c.q ? sql`ts_rank_cd(${i.document}, ${tsquery(c.q)})` : sql`0`;
+	const [row] = await rowsOf<{ rows: string | null }>(
+		d,
+		sql`select json_agg(json_build_array(${i.seq}, ${i.practiceId}, ${i.themes}, ${i.keyFactors},
+			${i.commitments}, ${i.countries}, ${i.cities}, ${i.decades})
+			order by ${i.publishedAt} desc, ${i.practiceId})::text as rows
+			from ${i}`
+	);
+	const rows = JSON.parse(row?.rows ?? '[]') as [
+		number,
+		string,
+		string[],
+		string[],
+		string[],
+		string[],
+		string[],
+		number[]
+	][];
+	return rows.map(
+		([seq, practiceId, themes, keyFactors, commitments, countries, cities, decades]) => ({
+			seq,
+			practiceId,
+			themes,
+			keyFactors,
+			commitments,
+			countries,
+			cities,
+			decades
+		})
+	);
+}
+
+/** Published practices by id, with the published version's text (in no particular order). */
+export function listPublishedByIds(d: Db, ids: string[]) {
+	if (ids.length === 0) return Promise.resolve([]);
 	return d
 		.select({
+			id: practice.id,
 			slug: practice.slug,
-			publishedAt: i.publishedAt,
+			publishedAt: practice.publishedAt,
 			title: practiceVersion.title,
 			summary: practiceVersion.summary,
 			cities: practiceVersion.cities,
@@ -204,17 +201,9 @@ export function search(d: Db, c: Criteria, sort: Sort, limit: number, offset: nu
 			periodTo: practiceVersion.periodTo,
 			language: practiceVersion.language
 		})
-		.from(i)
-		.innerJoin(practice, eq(practice.id, i.practiceId))
+		.from(practice)
 		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
-		.where(where(c))
-		.orderBy(
-			...(sort === 'relevance' && c.q ? [desc(rank)] : []),
-			desc(i.publishedAt),
-			asc(i.practiceId)
-		)
-		.limit(limit)
-		.offset(offset);
+		.where(inArray(practice.id, ids));
 }
 
 /** A city's published practices (by the published version's cities), by title. */

@@ -103,7 +103,7 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * What search reads of a published practice: its words, stemmed in the practice's own language
- * with accents removed, and its facets as arrays. One row per published practice, written only
+ * with accents removed, and its facets as arrays (counted in memory: see library.ts). One row per published practice, written only
  * by the database (the practice_index_refresh trigger of migration 0007), so that any writer —
  * the service, the seed, the bench's generator — keeps it right.
  */
@@ -113,8 +113,13 @@ export const practiceIndex = pgTable(
 		practiceId: uuid('practice_id')
 			.primaryKey()
 			.references(() => practice.id, { onDelete: 'cascade' }),
+		/** A small number for the practice while it stays published, for arrays of matches. */
+		seq: integer('seq').generatedByDefaultAsIdentity().notNull().unique(),
 		language: text('language').notNull(),
+		/** Every word of the practice: what a search matches. */
 		document: tsvector('document').notNull(),
+		/** Its title (weight A), summary and cities (B): what relevance is ranked by. */
+		head: tsvector('head').notNull(),
 		publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
 		themes: text('themes').array().notNull(),
 		/** "benchmark/key-factor" */
@@ -128,12 +133,6 @@ export const practiceIndex = pgTable(
 	},
 	(t) => [
 		index('practice_index_document_idx').using('gin', t.document),
-		index('practice_index_published_idx').on(t.publishedAt, t.practiceId),
-		index('practice_index_themes_idx').using('gin', t.themes),
-		index('practice_index_key_factors_idx').using('gin', t.keyFactors),
-		index('practice_index_commitments_idx').using('gin', t.commitments),
-		index('practice_index_countries_idx').using('gin', t.countries),
-		index('practice_index_cities_idx').using('gin', t.cities),
-		index('practice_index_decades_idx').using('gin', t.decades)
+		index('practice_index_published_idx').on(t.publishedAt, t.practiceId)
 	]
 );

@@ -10,6 +10,7 @@ import { isUuid } from '../validation.ts';
 import type { PracticeInput } from './forms.ts';
 import * as queries from './queries.ts';
 import { MAX_QUERY } from './search-params.ts';
+import { searchLibrary, type IndexFacet } from './library.ts';
 import type { Facet, SearchState, Sort } from '#lib/practice-search.ts';
 
 export const PAGE_SIZE = 20;
@@ -315,34 +316,44 @@ const commitmentLabel = (text: string) => text.replace(/[;.,:]\s*$/, '');
 export async function search(actor: Actor | null, state: SearchState) {
 	requireAccess(actor, 'content.read');
 	const d = await db();
-	const criteria: queries.Criteria = {
-		q: state.q.trim().slice(0, MAX_QUERY) || undefined,
-		themes: state.filters.theme,
-		keyFactors: state.filters.keyFactor,
-		commitments: state.filters.commitment,
-		countries: state.filters.country,
-		cities: state.filters.city,
-		decades: state.filters.period.map(Number)
-	};
-	const sort: Sort = state.sort ?? (criteria.q ? 'relevance' : 'newest');
-	const [counts, themes, keyFactors, commitments] = await Promise.all([
-		queries.countFacets(d, criteria),
+	const q = state.q.trim().slice(0, MAX_QUERY) || undefined;
+	const sort: Sort = state.sort ?? (q ? 'relevance' : 'newest');
+	const page = Number.isInteger(state.page) && state.page >= 1 ? state.page : 1;
+	const ask = (at: number) =>
+		searchLibrary(
+			{
+				q,
+				filters: {
+					themes: state.filters.theme,
+					keyFactors: state.filters.keyFactor,
+					commitments: state.filters.commitment,
+					countries: state.filters.country,
+					cities: state.filters.city,
+					decades: state.filters.period
+				},
+				sort,
+				limit: PAGE_SIZE,
+				offset: (at - 1) * PAGE_SIZE
+			},
+			d
+		);
+	const [first, themes, keyFactors, commitments] = await Promise.all([
+		ask(page),
 		queries.listThemeOptions(d),
 		queries.listKeyFactorOptions(d),
 		queries.listCommitmentOptions(d)
 	]);
-	const total = counts.find((c) => c.facet === 'total')?.n ?? 0;
+	const total = first.total;
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	const page =
-		Number.isInteger(state.page) && state.page >= 1 && state.page <= pages ? state.page : 1;
-	const rows = await queries.search(d, criteria, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+	// A page out of range is page 1 (asked again: the matches are kept, so it is cheap).
+	const answer = page <= pages ? first : await ask(1);
+	const current = page <= pages ? page : 1;
+	const unordered = await queries.listPublishedByIds(d, answer.ids);
+	const rows = answer.ids.flatMap((id) => unordered.filter((r) => r.id === id));
 
-	const counted = (facet: queries.Facet) =>
-		counts
-			.filter((c) => c.facet === facet)
-			.map((c) => ({ value: c.value, count: c.n }))
-			.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-	const cityCounts = counted('city');
+	const counted = (facet: IndexFacet) =>
+		[...answer.counts[facet]].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+	const cityCounts = counted('cities');
 	const shownCities = cityCounts
 		.filter((c, i) => i < CITY_FACET_SIZE || state.filters.city.includes(c.value))
 		.map((c) => c.value);
@@ -371,22 +382,22 @@ export async function search(actor: Actor | null, state: SearchState) {
 		}));
 	};
 	return {
-		state: { ...state, page },
+		state: { ...state, page: current },
 		sort,
 		total,
-		page,
+		page: current,
 		pages,
 		facets: {
-			theme: facet('theme', counted('theme'), (s) => themes.find((t) => t.slug === s)?.title),
-			keyFactor: facet('keyFactor', counted('keyFactor'), (s) => {
+			theme: facet('theme', counted('themes'), (s) => themes.find((t) => t.slug === s)?.title),
+			keyFactor: facet('keyFactor', counted('keyFactors'), (s) => {
 				const k = keyFactors.find((x) => `${x.benchmark}/${x.slug}` === s);
 				return k && `${k.number}. ${k.title}`;
 			}),
-			commitment: facet('commitment', counted('commitment'), (s) => {
+			commitment: facet('commitment', counted('commitments'), (s) => {
 				const c = commitments.find((x) => x.slug === s);
 				return c && commitmentLabel(c.text);
 			}),
-			country: facet('country', counted('country'), () => undefined),
+			country: facet('country', counted('countries'), () => undefined),
 			city: facet(
 				'city',
 				cityCounts.filter((c) => shownCities.includes(c.value)),
@@ -394,11 +405,11 @@ export async function search(actor: Actor | null, state: SearchState) {
 			),
 			period: facet(
 				'period',
-				counted('decade').sort((a, b) => Number(b.value) - Number(a.value)),
+				counted('decades').sort((a, b) => Number(b.value) - Number(a.value)),
 				() => undefined
 			)
 		},
-		items: rows.map((r) => ({ ...r, cities: r.cities.map(nameOf) }))
+		items: rows.map(({ id: _id, ...r }) => ({ ...r, cities: r.cities.map(nameOf) }))
 	};
 }
 export type SearchResult = Awaited<ReturnType<typeof search>>;

@@ -1,0 +1,238 @@
+// The practice library's search: PostgreSQL finds the practices whose words match (full-text
+// search, see queries.matching); facet counts, filters, order and pages are worked out here,
+// on a copy of every published practice's facets that each process keeps in memory.
+//
+// Why in memory: counting six facets over the matches is one pass over a few arrays here
+// (about 2 ms for 100,000 practices), where the same GROUP BYs in PostgreSQL took a second.
+// The copy is checked against the 'practices' counter of cache_version (one primary-key read;
+// a database trigger moves it whenever the search index changes), so every process sees a
+// publication on its next request, whoever made it.
+import { db as database, type Db } from '../db/index.ts';
+import { versionOf } from '../cache/queries.ts';
+import * as queries from './queries.ts';
+
+/** The facets the index keeps, in the order of its columns. */
+export const indexFacets = [
+	'themes',
+	'keyFactors',
+	'commitments',
+	'countries',
+	'cities',
+	'decades'
+] as const;
+export type IndexFacet = (typeof indexFacets)[number];
+
+/** One facet of every practice: practice i has values refs[offsets[i]..offsets[i+1]). */
+interface FacetColumn {
+	values: string[];
+	offsets: Int32Array;
+	refs: Int32Array;
+	/** For each value, the practices that have it (ascending). */
+	postings: Int32Array[];
+	byValue: Map<string, number>;
+}
+
+interface Snapshot {
+	version: number;
+	/** Practice ids, newest publication first: a practice's position is its number here. */
+	ids: string[];
+	bySeq: Map<number, number>;
+	facets: Record<IndexFacet, FacetColumn>;
+}
+
+function column(rows: queries.IndexRow[], facet: IndexFacet): FacetColumn {
+	const byValue = new Map<string, number>();
+	const values: string[] = [];
+	const offsets = new Int32Array(rows.length + 1);
+	let total = 0;
+	for (const r of rows) total += r[facet].length;
+	const refs = new Int32Array(total);
+	const sizes: number[] = [];
+	let at = 0;
+	rows.forEach((r, i) => {
+		offsets[i] = at;
+		for (const raw of r[facet]) {
+			const value = String(raw);
+			let ref = byValue.get(value);
+			if (ref === undefined) {
+				ref = values.length;
+				byValue.set(value, ref);
+				values.push(value);
+				sizes.push(0);
+			}
+			refs[at++] = ref;
+			sizes[ref]!++;
+		}
+	});
+	offsets[rows.length] = at;
+	const postings = sizes.map((n) => new Int32Array(n));
+	const filled = new Int32Array(values.length);
+	for (let i = 0; i < rows.length; i++) {
+		for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+			const ref = refs[j]!;
+			postings[ref]![filled[ref]!++] = i;
+		}
+	}
+	return { values, offsets, refs, postings, byValue };
+}
+
+async function load(d: Db): Promise<Snapshot> {
+	// One snapshot of the database: the counter and the rows it stands for.
+	return d.transaction(
+		async (tx) => {
+			const version = await versionOf(tx, 'practices');
+			const rows = await queries.listIndex(tx);
+			const facets = Object.fromEntries(indexFacets.map((f) => [f, column(rows, f)])) as Record<
+				IndexFacet,
+				FacetColumn
+			>;
+			return {
+				version,
+				ids: rows.map((r) => r.practiceId),
+				bySeq: new Map(rows.map((r, i) => [r.seq, i])),
+				facets
+			};
+		},
+		{ isolationLevel: 'repeatable read', accessMode: 'read only' }
+	);
+}
+
+/** Per database (tests open several in one process), the copy and the version it is of. */
+const kept = new WeakMap<Db, { version: number; snapshot: Promise<Snapshot> }>();
+
+async function snapshot(d: Db): Promise<Snapshot> {
+	const version = await versionOf(d, 'practices');
+	let entry = kept.get(d);
+	if (entry?.version !== version) {
+		const loading = load(d);
+		entry = { version, snapshot: loading };
+		kept.set(d, entry);
+		loading.catch(() => {
+			if (kept.get(d)?.snapshot === loading) kept.delete(d);
+		});
+	}
+	return entry.snapshot;
+}
+
+/** What PostgreSQL matched for some words, kept for the next pages and facets of a search. */
+const MATCHES_KEPT = 200;
+const matches = new Map<
+	string,
+	{ version: number; found: Promise<{ seqs: number[]; ranks: number[] }> }
+>();
+
+function matchesOf(d: Db, q: string, version: number) {
+	const hit = matches.get(q);
+	if (hit?.version === version) {
+		// Most recently used last, so the oldest goes first when the map is full.
+		matches.delete(q);
+		matches.set(q, hit);
+		return hit.found;
+	}
+	const found = queries.matching(d, q);
+	matches.set(q, { version, found });
+	found.catch(() => matches.delete(q));
+	if (matches.size > MATCHES_KEPT) matches.delete(matches.keys().next().value!);
+	return found;
+}
+
+export interface LibraryQuery {
+	q?: string;
+	filters: Record<IndexFacet, string[]>;
+	sort: 'relevance' | 'newest';
+	limit: number;
+	offset: number;
+}
+
+export interface LibraryAnswer {
+	total: number;
+	counts: Record<IndexFacet, { value: string; count: number }[]>;
+	/** The ids of the practices of the page asked for, in order. */
+	ids: string[];
+}
+
+/** The positions in both ascending lists. */
+function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+	const out: number[] = [];
+	for (let i = 0, j = 0; i < a.length && j < b.length;) {
+		const x = a[i]!;
+		const y = b[j]!;
+		if (x === y) {
+			out.push(x);
+			i++;
+			j++;
+		} else if (x < y) i++;
+		else j++;
+	}
+	return out;
+}
+
+const EMPTY = new Int32Array(0);
+
+export async function searchLibrary(query: LibraryQuery, d?: Db): Promise<LibraryAnswer> {
+	const conn = d ?? (await database());
+	const snap = await snapshot(conn);
+	const size = snap.ids.length;
+
+	// The chosen facet values' practices, fewest first; every one must be there.
+	const chosen = indexFacets
+		.flatMap((f) =>
+			query.filters[f].map((value) => {
+				const ref = snap.facets[f].byValue.get(value);
+				return ref === undefined ? EMPTY : snap.facets[f].postings[ref]!;
+			})
+		)
+		.sort((a, b) => a.length - b.length);
+
+	let rank: Float32Array | undefined;
+	let found: ArrayLike<number> | undefined;
+	if (query.q) {
+		const matched = await matchesOf(conn, query.q, snap.version);
+		rank = new Float32Array(size);
+		const positions: number[] = [];
+		matched.seqs.forEach((seq, i) => {
+			// A practice published after the snapshot was read is not in it: the next request is.
+			const at = snap.bySeq.get(seq);
+			if (at === undefined) return;
+			positions.push(at);
+			rank![at] = matched.ranks[i] ?? 0;
+		});
+		found = positions.sort((a, b) => a - b);
+	}
+	for (const posting of chosen) found = found ? intersect(found, posting) : posting;
+
+	const counts = Object.fromEntries(
+		indexFacets.map((f) => {
+			const { offsets, refs, values, postings } = snap.facets[f];
+			let tally: ArrayLike<number>;
+			if (found) {
+				// Facet by facet, so that each inner loop reads two typed arrays and writes one.
+				const t = new Int32Array(values.length);
+				for (let k = 0; k < found.length; k++) {
+					const at = found[k]!;
+					for (let j = offsets[at]!, end = offsets[at + 1]!; j < end; j++) t[refs[j]!]!++;
+				}
+				tally = t;
+			} else tally = postings.map((p) => p.length);
+			const list: { value: string; count: number }[] = [];
+			for (let ref = 0; ref < tally.length; ref++) {
+				if (tally[ref]! > 0) list.push({ value: values[ref]!, count: tally[ref]! });
+			}
+			return [f, list];
+		})
+	) as LibraryAnswer['counts'];
+
+	// Positions are newest first already; by relevance, the best ranked first, then newest.
+	const total = found ? found.length : size;
+	let page: number[];
+	if (query.sort === 'relevance' && rank && found) {
+		const ordered = Array.from(found).sort((a, b) => rank[b]! - rank[a]! || a - b);
+		page = ordered.slice(query.offset, query.offset + query.limit);
+	} else {
+		page = [];
+		for (let k = query.offset; k < Math.min(total, query.offset + query.limit); k++) {
+			page.push(found ? found[k]! : k);
+		}
+	}
+	return { total, counts, ids: page.map((at) => snap.ids[at]!) };
+}
