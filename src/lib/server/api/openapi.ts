@@ -7,6 +7,7 @@ import * as assessments from './openapi/assessments.ts';
 import * as benchmarks from './openapi/benchmarks.ts';
 import * as charter from './openapi/charter.ts';
 import * as cities from './openapi/cities.ts';
+import * as practices from './openapi/practices.ts';
 
 // Each resource brings its schemas, paths and parameters; the order they are spread in is the
 // order of the document.
@@ -20,6 +21,7 @@ const schemas: Record<string, Schema> = {
 	...benchmarks.schemas,
 	...charter.schemas,
 	...cities.schemas,
+	...practices.schemas,
 	...assessments.schemas,
 
 	OpenApiDocument: {
@@ -43,15 +45,21 @@ export const openapi = {
 	info: {
 		title: 'Integrating Cities API',
 		version: '1',
-		summary: 'Read the toolkits, the Charter and the cities of the Integrating Cities network.',
+		summary:
+			'Read the toolkits, the Charter, the cities and the practice library of the Integrating Cities network.',
 		description:
-			"A read-only JSON API over the content of Integrating Cities: the toolkit benchmarks that help a city assess its integration work (with their key factors, guide questions, city examples and context factors), the Integrating Cities Charter and its signatories, and the cities of the network.\n\nEverything is public except a city's members and its self-assessments, which need a signed-in session of someone in that city (a self-assessment the city shared with the network can also be read by the network's administrators, and one it published by everyone). Public responses may be cached for five minutes. Every error answers with the same JSON shape (`Error`)."
+			"A read-only JSON API over the content of Integrating Cities: the toolkit benchmarks that help a city assess its integration work (with their key factors, guide questions, city examples and context factors), the Integrating Cities Charter and its signatories, the cities of the network, and the library of their practices (searchable by words and facets, as on the site).\n\nEverything is public except a city's members and its self-assessments, which need a signed-in session of someone in that city (a self-assessment the city shared with the network can also be read by the network's administrators, and one it published by everyone). Public responses may be cached for five minutes. Every error answers with the same JSON shape (`Error`)."
 	},
 	servers: [{ url: '/api/v1', description: 'This site.' }],
 	tags: [
 		{ name: 'Toolkits', description: 'Benchmarks and their key factors.' },
 		{ name: 'Charter', description: 'The Integrating Cities Charter.' },
 		{ name: 'Cities', description: 'The cities of the network.' },
+		{
+			name: 'Practices',
+			description:
+				'The practice library: what cities of the network have done, published by the network, searchable by words and facets.'
+		},
 		{ name: 'Workspace', description: "A city's private workspace (needs a session)." },
 		{
 			name: 'Assessments',
@@ -64,6 +72,7 @@ export const openapi = {
 		...benchmarks.paths,
 		...charter.paths,
 		...cities.paths,
+		...practices.paths,
 		...assessments.paths,
 		'/openapi.json': {
 			get: {
@@ -80,6 +89,7 @@ export const openapi = {
 		parameters: {
 			...benchmarks.parameters,
 			...cities.parameters,
+			...practices.parameters,
 			...assessments.parameters
 		},
 		headers: {
@@ -103,7 +113,8 @@ export const openapi = {
 		},
 		responses: {
 			BadRequest: {
-				description: 'A parameter is not valid, e.g. a `version` that is not a whole number.',
+				description:
+					'A parameter is not valid, e.g. a `version` that is not a whole number or a search filter that is not well-formed; the message names the parameter.',
 				headers: { 'Cache-Control': { $ref: '#/components/headers/ErrorCache' } },
 				content: errorContent
 			},

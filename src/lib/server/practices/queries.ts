@@ -193,7 +193,7 @@ export function listPublishedByIds(d: Db, ids: string[]) {
 		.select({
 			id: practice.id,
 			slug: practice.slug,
-			publishedAt: practice.publishedAt,
+			publishedAt: practiceIndex.publishedAt,
 			title: practiceVersion.title,
 			summary: practiceVersion.summary,
 			cities: practiceVersion.cities,
@@ -202,6 +202,7 @@ export function listPublishedByIds(d: Db, ids: string[]) {
 			language: practiceVersion.language
 		})
 		.from(practice)
+		.innerJoin(practiceIndex, eq(practiceIndex.practiceId, practice.id))
 		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
 		.where(inArray(practice.id, ids));
 }

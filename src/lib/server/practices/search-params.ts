@@ -13,9 +13,12 @@ import {
 export const MAX_QUERY = 200;
 /** Values per facet: more than a person would choose, few enough to keep a search cheap. */
 export const MAX_VALUES = 10;
+/** The highest page number read (six digits); a page past the last is answered with page 1. */
+export const MAX_PAGE = 999_999;
 
 const slug = /^[a-z0-9][a-z0-9-]{0,119}$/;
-const formats: Record<Facet, RegExp> = {
+/** What a value of each facet looks like (the API's description states the same patterns). */
+export const formats: Record<Facet, RegExp> = {
 	theme: slug,
 	keyFactor: /^[a-z0-9][a-z0-9-]{0,119}\/[a-z0-9][a-z0-9-]{0,119}$/,
 	commitment: slug,

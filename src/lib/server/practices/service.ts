@@ -266,7 +266,10 @@ export async function review(
 
 /** A version with what it refers to resolved for display (names, titles, toolkit links). */
 async function viewOf(d: Db, v: queries.PracticeVersion) {
-	const o = await optionsOf(d);
+	return viewWith(await optionsOf(d), v);
+}
+
+function viewWith(o: Options, v: queries.PracticeVersion) {
 	return {
 		title: v.title,
 		number: v.number,
@@ -300,6 +303,32 @@ async function viewOf(d: Db, v: queries.PracticeVersion) {
 	};
 }
 export type PracticeView = Awaited<ReturnType<typeof viewOf>>;
+
+/**
+ * What a version refers to, each with the slug a search filters by (the view above keeps only
+ * what a page shows): themes, key factors ("benchmark/key-factor") and Charter commitments.
+ */
+function refsWith(o: Options, v: queries.PracticeVersion) {
+	return {
+		themes: v.themes.map((slug) => ({
+			slug,
+			title: o.themes.find((t) => t.slug === slug)?.title ?? slug
+		})),
+		keyFactors: v.keyFactors.map((k) => {
+			const found = o.keyFactors.find((x) => x.benchmark === k.benchmark && x.slug === k.slug);
+			return {
+				benchmark: k.benchmark,
+				slug: k.slug,
+				number: found?.number ?? null,
+				title: found?.title ?? k.slug
+			};
+		}),
+		commitments: v.commitments.map((slug) => ({
+			slug,
+			text: o.commitments.find((c) => c.slug === slug)?.text ?? slug
+		}))
+	};
+}
 
 /** How many values of the city facet to show (the rest stay reachable by searching). */
 const CITY_FACET_SIZE = 12;
@@ -409,7 +438,11 @@ export async function search(actor: Actor | null, state: SearchState) {
 				() => undefined
 			)
 		},
-		items: rows.map(({ id: _id, ...r }) => ({ ...r, cities: r.cities.map(nameOf) }))
+		items: rows.map(({ id: _id, ...r }) => ({
+			...r,
+			cities: r.cities.map(nameOf),
+			citySlugs: r.cities
+		}))
 	};
 }
 export type SearchResult = Awaited<ReturnType<typeof search>>;
@@ -429,11 +462,13 @@ export async function publishedBySlug(actor: Actor | null, slug: string) {
 	if (!p?.publishedVersionId) return undefined;
 	const v = await queries.findVersion(d, p.publishedVersionId);
 	if (!v) return undefined;
+	const o = await optionsOf(d);
 	return {
 		slug: p.slug,
 		publishedAt: p.publishedAt,
 		fromSeed: p.fromSeed,
-		view: await viewOf(d, v)
+		view: viewWith(o, v),
+		refs: refsWith(o, v)
 	};
 }
 
