@@ -17,7 +17,9 @@
 // Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_WARMUP seconds per case (2),
 // BENCH_PORT (a free port), BENCH_POSTGRES (0), DATABASE_URL (see above), BENCH_CITIES (10,000
 // on PostgreSQL, 1,000 on PGlite; 0 writes none and skips the cases that need them),
-// BENCH_AIM_CONNECTIONS (10: the concurrency of the cases that have a latency aim).
+// BENCH_AIM_CONNECTIONS (10: the concurrency of the cases that have a latency aim),
+// BENCH_PRACTICES (published practices written for the library's search: 100,000 on
+// PostgreSQL, 10,000 on PGlite; 0 writes none).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -27,6 +29,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchCases } from './bench/cases.js';
 import { generateAssessments } from './bench/generate-assessments.js';
+import { generatePractices } from './bench/generate-practices.js';
 import { HOST, benchDataDir, freePort, startBenchServer } from './bench/server.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -60,6 +63,9 @@ if (cityCount > 99_999) {
 	console.error('BENCH_CITIES must be at most 99,999.');
 	process.exit(1);
 }
+const practiceCount = Math.round(
+	positiveNumber('BENCH_PRACTICES', postgres ? 100_000 : 10_000, { zero: true })
+);
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
@@ -121,22 +127,37 @@ async function signIn(base, { email, password }) {
 
 /**
  * One autocannon run. Each response's latency is kept, so that p95 is computed from them all
- * (autocannon's own histogram reports p90, p97.5 and p99, not p95).
+ * (autocannon's own histogram reports p90, p97.5 and p99, not p95). A case with `paths` asks
+ * for them in turn, one per request.
  * @param {string} url
- * @param {{ method?: string, headers?: Record<string, string>, body?: string }} request
+ * @param {{ method?: string, headers?: Record<string, string>, body?: string, paths?: string[] }} request
  * @param {number} duration
  * @param {number} concurrency
  */
 async function load(url, request, duration, concurrency) {
 	/** @type {number[]} */
 	const latencies = [];
+	const paths = request.paths;
+	let next = 0;
 	const instance = autocannon({
 		url,
 		connections: concurrency,
 		duration,
 		method: request.method ?? 'GET',
 		headers: request.headers,
-		body: request.body
+		body: request.body,
+		...(paths
+			? {
+					requests: [
+						{
+							setupRequest: (/** @type {Record<string, unknown>} */ req) => ({
+								...req,
+								path: paths[next++ % paths.length]
+							})
+						}
+					]
+				}
+			: {})
 	});
 	instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
 	const result = await instance;
@@ -194,6 +215,8 @@ process.once('SIGTERM', () => void stopAndExit(143));
 
 /** @type {import('./bench/cases.js').AssessmentContext} */
 const assessments = { connections: aimConnections };
+/** @type {import('./bench/cases.js').LibraryContext} */
+const library = { connections: aimConnections };
 try {
 	if (postgres) throwaway = await createThrowawayDatabase(serverUrl);
 	const database = throwaway
@@ -231,6 +254,19 @@ try {
 		} finally {
 			for (const c of clients) await c.end().catch(() => {});
 		}
+	}
+	if (throwaway && practiceCount > 0) {
+		const client = new pg.Client({ connectionString: throwaway.url });
+		try {
+			await client.connect();
+			await generatePractices(client, {
+				practices: practiceCount,
+				log: (line) => console.log(line)
+			});
+			library.practices = practiceCount;
+		} finally {
+			await client.end().catch(() => {});
+		}
 	} else {
 		// PGlite: one process per folder. The server has migrated and seeded it; it stops while
 		// the data is written here, then starts again on the same folder.
@@ -246,6 +282,10 @@ try {
 				log: (line) => console.log(line)
 			});
 			assessments.sample = generated.sample;
+			if (practiceCount > 0) {
+				await generatePractices(db, { practices: practiceCount, log: (line) => console.log(line) });
+				library.practices = practiceCount;
+			}
 		} finally {
 			await db.close();
 		}
@@ -278,8 +318,8 @@ const builtAtStart = built();
 const rows = [];
 let failed = false;
 try {
-	for (const c of benchCases(root, assessments)) {
-		const url = `${server.base}${c.path}`;
+	for (const c of benchCases(root, assessments, library)) {
+		const url = `${server.base}${c.paths?.[0] ?? c.path}`;
 		if (c.skip) {
 			const note = `skipped: ${c.skip}`;
 			console.log(`${c.name}: ${note}`);
@@ -371,8 +411,8 @@ console.log(
 const aims = rows.filter((r) => r.aim !== undefined);
 if (aims.length > 0) {
 	const data = postgres
-		? `PostgreSQL, ${cityCount.toLocaleString('en')} cities × 5 cycles`
-		: `PGlite, ${cityCount.toLocaleString('en')} cities × 5 cycles: a smaller set than the aims are about`;
+		? `PostgreSQL, ${cityCount.toLocaleString('en')} cities × 5 cycles, ${practiceCount.toLocaleString('en')} practices`
+		: `PGlite, ${cityCount.toLocaleString('en')} cities × 5 cycles, ${practiceCount.toLocaleString('en')} practices: smaller sets than the aims are about`;
 	console.log(`\nAims (p95 latency, ${aimConnections} concurrent connections, ${data}):`);
 	for (const r of aims) {
 		const verdict =

@@ -21,6 +21,8 @@ declare module 'autocannon' {
 		headers?: Record<string, string>;
 		body?: string;
 		timeout?: number;
+		/** Requests in turn; setupRequest may change each one (its path, say) before it goes. */
+		requests?: { setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> }[];
 	}
 
 	interface Result {

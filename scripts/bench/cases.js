@@ -18,7 +18,72 @@ import { BENCH_BENCHMARK } from './generate-assessments.js';
  * @property {string} [method]
  * @property {Record<string, string>} [headers]
  * @property {string} [body]
+ * @property {string[]} [paths]  Asked for in turn, one per request (path is what the table shows).
  */
+
+/**
+ * The practice library's search on the practices scripts/bench/generate-practices.js wrote.
+ * @typedef {object} LibraryContext
+ * @property {number} [practices]  How many were written (none: the cases are skipped).
+ * @property {number} [connections]  Concurrent connections for the cases with an aim.
+ */
+
+/**
+ * Words to search for, from the seeded practices' own vocabulary: common ones (a sixth of the
+ * library has "language") and rare ones. With the pairs, 300-odd searches in turn: more than a
+ * process keeps the matches of (200), so every request of the "new words" case goes to
+ * PostgreSQL's full-text search.
+ */
+const WORDS = [
+	'language',
+	'employment',
+	'women',
+	'housing',
+	'library',
+	'mentoring',
+	'school',
+	'volunteers',
+	'discrimination',
+	'dusseldorf',
+	'lublin',
+	'tampere',
+	'barcelona',
+	'rumours',
+	'refugees',
+	'students',
+	'journalists',
+	'welcome',
+	'health',
+	'children',
+	'business',
+	'citizenship',
+	'diversity',
+	'participation',
+	'training'
+];
+const SEARCHES = [
+	...WORDS,
+	...WORDS.flatMap((a, i) => WORDS.slice(i + 1).map((b) => `${a} ${b}`))
+].map((q) => encodeURIComponent(q).replaceAll('%20', '+'));
+
+/** A search and its drill-down: the same words with facets chosen and pages turned. */
+const DRILL_DOWN = ['language', 'mentoring', 'welcome'].flatMap((q) => [
+	`q=${q}`,
+	`q=${q}&page=2`,
+	`q=${q}&theme=introductory-and-language-courses`,
+	`q=${q}&country=PL`,
+	`q=${q}&period=2010`,
+	`q=${q}&sort=newest`,
+	`q=${q}&kf=enhancing-public-perception/public-commitment&period=2020`
+]);
+const FACETS = [
+	'country=PL',
+	'country=DE&period=2000',
+	'theme=introductory-and-language-courses',
+	'kf=enhancing-public-perception/public-commitment',
+	'period=2010&page=3',
+	'country=FI&theme=anti-discrimination-policies'
+];
 
 /**
  * The network's figures with many cities: a city's report page and the network distribution,
@@ -35,7 +100,11 @@ import { BENCH_BENCHMARK } from './generate-assessments.js';
  * @param {AssessmentContext} [assessments]
  * @returns {BenchCase[]}
  */
-export function benchCases(root, assessments = { skip: 'no bench data' }) {
+export function benchCases(
+	root,
+	assessments = { skip: 'no bench data' },
+	library = { practices: 0 }
+) {
 	const slug = BENCH_BENCHMARK;
 	const content = JSON.parse(
 		readFileSync(join(root, 'content', 'benchmarks', `${slug}.json`), 'utf8')
@@ -49,8 +118,39 @@ export function benchCases(root, assessments = { skip: 'no bench data' }) {
 		? `/workspace/${sample.cityId}/assessments/${sample.assessmentId}/report`
 		: '/workspace/{cityId}/assessments/{assessmentId}/report';
 	const reportApi = `/api/v1/assessments/${sample?.assessmentId ?? '{assessmentId}'}/report`;
+	const noLibrary = library.practices ? undefined : 'BENCH_PRACTICES=0: no practices written';
+	const libraryCase = {
+		skip: noLibrary,
+		aim: 50,
+		connections: library.connections
+	};
 	return [
 		{ name: 'static file', path: '/robots.txt', baseline: true },
+		{ name: 'practice library', path: '/practices', ...libraryCase },
+		{
+			name: 'practice search, new words',
+			path: `/practices?q=… (${SEARCHES.length} searches in turn)`,
+			paths: SEARCHES.map((q) => `/practices?q=${q}`),
+			...libraryCase
+		},
+		{
+			name: 'practice search, drill-down',
+			path: `/practices?q=…&facets… (${DRILL_DOWN.length} in turn)`,
+			paths: DRILL_DOWN.map((query) => `/practices?${query}`),
+			...libraryCase
+		},
+		{
+			name: 'practice facets, no words',
+			path: `/practices?country=… (${FACETS.length} in turn)`,
+			paths: FACETS.map((query) => `/practices?${query}`),
+			...libraryCase
+		},
+		{
+			name: 'practice search API, new words',
+			path: `/api/v1/practices?q=… (${SEARCHES.length} in turn)`,
+			paths: SEARCHES.map((q) => `/api/v1/practices?q=${q}`),
+			...libraryCase
+		},
 		{ name: 'benchmark page', path: `/toolkits/${slug}` },
 		{ name: 'cities and map', path: '/cities' },
 		{ name: 'cities map by score', path: '/cities?colour=score' },
