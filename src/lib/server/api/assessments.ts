@@ -158,10 +158,19 @@ export function toReport(r: Report) {
 			number: i.number,
 			slug: i.slug,
 			title: i.title,
-			examples: i.examples.map((e) => ({
-				title: e.title,
-				text: e.text,
-				city: { slug: e.city.slug, name: e.city.name, country: e.city.country }
+			suggestions: i.suggestions.map((s) => ({
+				kind: s.kind,
+				title: s.title,
+				text: s.text,
+				href: s.href,
+				language: s.language,
+				cities: s.cities.map((c) => ({ slug: c.slug, name: c.name, country: c.country })),
+				likeness: {
+					score: s.likeness.score,
+					country: s.likeness.country,
+					population: s.likeness.population,
+					migrantShare: s.likeness.migrantShare
+				}
 			}))
 		}))
 	};

@@ -4,6 +4,7 @@ import { db } from '../db/index.ts';
 import type { Actor } from '../access/index.ts';
 import * as cityQueries from '../cities/queries.ts';
 import * as service from './service.ts';
+import { inspirationFor } from './inspiration.ts';
 import {
 	responseFrom,
 	roundScore,
@@ -72,22 +73,19 @@ export async function report(actor: Actor | null, id: string) {
 		};
 	});
 
-	// The weakest key factors with a score, lowest first, and the toolkit's examples from
-	// other cities for them: cities of the same country first.
+	// The weakest key factors with a score, lowest first, and suggestions from other cities
+	// for them (inspiration.ts).
 	const weakest = [...keyFactors]
 		.filter((k) => k.score !== null && !k.meetsStandard)
 		.sort((a, b) => a.score! - b.score! || a.number - b.number)
-		.slice(0, WEAKEST);
-	const inspiration = weakest.map((k) => {
-		const source = view.keyFactors.find((x) => x.slug === k.slug)!;
-		const examples = source.examples
-			.filter((e) => e.city.slug !== city?.slug)
-			.sort(
-				(a, b) =>
-					Number(b.city.country === city?.country) - Number(a.city.country === city?.country)
-			);
-		return { number: k.number, slug: k.slug, title: k.title, examples };
-	});
+		.slice(0, WEAKEST)
+		.map((k) => ({
+			number: k.number,
+			slug: k.slug,
+			title: k.title,
+			examples: view.keyFactors.find((x) => x.slug === k.slug)!.examples
+		}));
+	const inspiration = city ? await inspirationFor(actor, city, view.benchmark, weakest) : [];
 
 	return {
 		assessment: {

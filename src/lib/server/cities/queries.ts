@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { user } from '../auth/schema.ts';
 import { signatory } from '../charter/schema.ts';
@@ -211,18 +211,24 @@ export async function updateCurrentFigures(
 	return row!;
 }
 
+/** What the "similar cities" definition (similar.ts) reads of a city, with its name. */
+const traits = {
+	id: city.id,
+	slug: city.slug,
+	name: city.name,
+	country: city.country,
+	population: city.population,
+	migrantBackgroundShare: city.migrantBackgroundShare,
+	foreignNationalsShare: city.foreignNationalsShare
+};
+
 /** What the "similar cities" definition reads of every city. */
 export function listCityTraits(db: Db) {
-	return db
-		.select({
-			id: city.id,
-			slug: city.slug,
-			name: city.name,
-			country: city.country,
-			population: city.population,
-			migrantBackgroundShare: city.migrantBackgroundShare,
-			foreignNationalsShare: city.foreignNationalsShare
-		})
-		.from(city)
-		.orderBy(asc(city.name));
+	return db.select(traits).from(city).orderBy(asc(city.name));
+}
+
+/** The same, of the cities with these slugs only (the cities a report's suggestions come from). */
+export async function listCityTraitsBySlug(db: Db, slugs: string[]) {
+	if (slugs.length === 0) return [];
+	return db.select(traits).from(city).where(inArray(city.slug, slugs));
 }

@@ -222,6 +222,42 @@ export function listPublishedOfCity(db: Db, citySlug: string) {
 		.orderBy(asc(practiceVersion.title));
 }
 
+/**
+ * The published practices linked to any of these key factors of a benchmark (by the
+ * published version's key factors), in one statement. Each row keeps the version's key
+ * factors and sources: the caller tells which of the key factors it is linked to, and which
+ * toolkit example it retells.
+ */
+export async function listPublishedForKeyFactors(
+	db: Db,
+	benchmarkSlug: string,
+	keyFactorSlugs: string[]
+) {
+	if (keyFactorSlugs.length === 0) return [];
+	const linked = sql.join(
+		keyFactorSlugs.map(
+			(slug) =>
+				sql`${practiceVersion.keyFactors} @> ${JSON.stringify([{ benchmark: benchmarkSlug, slug }])}::jsonb`
+		),
+		sql` or `
+	);
+	return db
+		.select({
+			slug: practice.slug,
+			cityId: practice.cityId,
+			title: practiceVersion.title,
+			summary: practiceVersion.summary,
+			cities: practiceVersion.cities,
+			keyFactors: practiceVersion.keyFactors,
+			sources: practiceVersion.sources,
+			language: practiceVersion.language
+		})
+		.from(practice)
+		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
+		.where(sql`(${linked})`)
+		.orderBy(asc(practiceVersion.title), asc(practice.slug));
+}
+
 export async function insertPractice(db: Db, row: typeof practice.$inferInsert) {
 	const [created] = await db.insert(practice).values(row).returning();
 	return created!;

@@ -453,6 +453,33 @@ export async function publishedOfCity(actor: Actor | null, citySlug: string) {
 	return queries.listPublishedOfCity(await db(), citySlug);
 }
 
+/**
+ * The published practices linked to these key factors of a benchmark, for the inspiration of
+ * an assessment's report: each with the key factors (of those asked) it is linked to, and the
+ * texts it quotes as its sources.
+ */
+export async function publishedForKeyFactors(
+	actor: Actor | null,
+	benchmarkSlug: string,
+	keyFactorSlugs: string[]
+) {
+	requireAccess(actor, 'content.read');
+	const asked = [...new Set(keyFactorSlugs)];
+	const rows = await queries.listPublishedForKeyFactors(await db(), benchmarkSlug, asked);
+	return rows.map((r) => ({
+		slug: r.slug,
+		cityId: r.cityId,
+		title: r.title,
+		summary: r.summary,
+		language: r.language,
+		cities: r.cities,
+		keyFactors: r.keyFactors
+			.filter((k) => k.benchmark === benchmarkSlug && asked.includes(k.slug))
+			.map((k) => k.slug),
+		quotes: r.sources.map((s) => s.quote)
+	}));
+}
+
 /** The published version of a practice; undefined for an unknown or unpublished one. */
 export async function publishedBySlug(actor: Actor | null, slug: string) {
 	requireAccess(actor, 'content.read');

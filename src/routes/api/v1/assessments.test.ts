@@ -416,10 +416,20 @@ describe.each(engines())('API v1 assessments on %s', (engine) => {
 			expect((first.body.keyFactors as ReportKeyFactor[])[0]!.belowInPlace).toEqual([1]);
 			const inspiration = first.body.inspiration as {
 				number: number;
-				examples: { city: { slug: string } }[];
+				suggestions: { kind: string; href: string; cities: { slug: string }[] }[];
 			}[];
 			expect(inspiration.map((k) => k.number)).toEqual([1]);
-			expect(inspiration[0]!.examples.every((e) => e.city.slug !== 'lublin')).toBe(true);
+			// The suggestions the report page shows, in its order, none of Lublin's own: the
+			// toolkit's examples of key factor 1 come as the seeded practices that retell them.
+			const suggestions = inspiration[0]!.suggestions;
+			expect(suggestions).toEqual((await report(me, ids.first)).inspiration[0]!.suggestions);
+			expect(suggestions.flatMap((s) => s.cities.map((c) => c.slug))).not.toContain('lublin');
+			expect(suggestions).toContainEqual(
+				expect.objectContaining({
+					kind: 'practice',
+					href: '/practices/genoa-diversity-in-heritage-and-history'
+				})
+			);
 			expect(first.body.contextFactors).toContainEqual({
 				title: expect.any(String),
 				limit: 'somewhat',

@@ -147,7 +147,7 @@ export const schemas: Record<string, Schema> = {
 		description: 'How much a context factor limits the city.'
 	},
 	Report: object(
-		"The report of a self-assessment: how near the city is to the standard, what more to do, its context, the change since its previous cycle, and examples from other cities for its weakest key factors. Scores are whole percentages: a key factor's is its mean rating as a share of 4, the benchmark's the mean of its key factors' (see /method).",
+		"The report of a self-assessment: how near the city is to the standard, what more to do, its context, the change since its previous cycle, and suggestions from other cities for its weakest key factors. Scores are whole percentages: a key factor's is its mean rating as a share of 4, the benchmark's the mean of its key factors' (see /method).",
 		{
 			assessment: ref('ReportAssessment'),
 			city: ref('ReportCity'),
@@ -166,7 +166,7 @@ export const schemas: Record<string, Schema> = {
 			),
 			inspiration: list(
 				ref('Inspiration'),
-				'Up to three of the weakest key factors below the standard, weakest first, with examples from other cities.'
+				'Up to three of the weakest key factors below the standard, weakest first, with suggestions from other cities.'
 			)
 		}
 	),
@@ -228,15 +228,59 @@ export const schemas: Record<string, Schema> = {
 		limit: nullable(ref('ContextLimit'), 'How much it limits the city; null while not noted.'),
 		why: text('Why (may be empty).')
 	}),
-	Inspiration: object('Examples from other cities for one of the weakest key factors.', {
+	Inspiration: object('Suggestions from other cities for one of the weakest key factors.', {
 		number: integer('The number of the key factor.', 1),
 		slug: slug('Identifies the key factor within its benchmark.'),
 		title: text('Title of the key factor.'),
-		examples: list(
-			ref('CityExample'),
-			'Examples from other cities, those of the same country first.'
+		suggestions: list(
+			ref('Suggestion'),
+			'At most five, of cities other than this one: the most alike first (see `likeness`), then practices before examples, then by title. A toolkit example that a practice quotes as its source is given once, as the practice.'
 		)
-	})
+	}),
+	Suggestion: object(
+		'A toolkit example or a published practice of the practice library, from other cities, for a key factor the city is weak in.',
+		{
+			kind: {
+				type: 'string',
+				enum: ['practice', 'example'],
+				description:
+					'A published practice of the practice library, or an example the toolkit gives for the key factor.'
+			},
+			title: text('Its title.'),
+			text: text("The practice's summary, or the example's text."),
+			href: {
+				type: 'string',
+				pattern: '^/',
+				description:
+					"Where to read it whole on the site: /practices/{slug} for a practice, the key factor's examples in the toolkit (/toolkits/{benchmark}/{keyFactor}#examples) for an example."
+			},
+			language: text('Language of its title and text, as a BCP 47 tag.'),
+			cities: list(ref('CityRef'), 'The cities it comes from (one or more).'),
+			likeness: ref('Likeness')
+		}
+	),
+	Likeness: object(
+		'Why a suggestion is made: how alike its most alike city is to the assessed city, by the definition of similar cities that the network uses everywhere (cities like this one, peer groups). A band that is not known matches nothing.',
+		{
+			score: {
+				type: 'integer',
+				minimum: 0,
+				maximum: 3,
+				description: 'One for each of the three below.'
+			},
+			country: { type: 'boolean', description: 'The same country.' },
+			population: {
+				type: 'boolean',
+				description:
+					'The same population band: under 250,000; up to 500,000; up to 1 million; more.'
+			},
+			migrantShare: {
+				type: 'boolean',
+				description:
+					'The same band of the share of residents with a migrant background (else of foreign nationals): under 10 %, 20 %, 30 %; more.'
+			}
+		}
+	)
 };
 
 export const paths = {
@@ -278,7 +322,7 @@ export const paths = {
 			tags: ['Assessments'],
 			summary: 'Read the report of a self-assessment',
 			description:
-				"The report of a self-assessment, as the city's report page shows it: the benchmark score and how many key factors meet the standard, each key factor's score with what is below \"in place\", the context, the change since the city's previous cycle (when you may read that cycle), and examples from other cities for the weakest key factors. Readable by whoever may read the assessment (see GET /assessments/{assessmentId}), with the same 401 and 404.",
+				"The report of a self-assessment, as the city's report page shows it: the benchmark score and how many key factors meet the standard, each key factor's score with what is below \"in place\", the context, the change since the city's previous cycle (when you may read that cycle), and suggestions from other cities for the weakest key factors (the toolkit's examples and the practice library's published practices, those of cities most like this one first). Readable by whoever may read the assessment (see GET /assessments/{assessmentId}), with the same 401 and 404.",
 			security: [{ sessionCookie: [] }, {}],
 			parameters: [parameter('AssessmentId')],
 			responses: {
