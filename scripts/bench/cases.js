@@ -98,6 +98,7 @@ const FACETS = [
 /**
  * @param {string} root  The repository, for reading the seeded content.
  * @param {AssessmentContext} [assessments]
+ * @param {LibraryContext} [library]
  * @returns {BenchCase[]}
  */
 export function benchCases(
