@@ -65,6 +65,7 @@ const checks: Check[] = [
 	{ name: 'charter', who: 'anonymous', path: () => '/charter' },
 	{ name: 'cities', who: 'anonymous', path: () => '/cities' },
 	{ name: 'cities map, score', who: 'anonymous', path: () => '/cities?colour=score' },
+	{ name: 'cities map, practices', who: 'anonymous', path: () => '/cities?colour=practices' },
 	{ name: 'city', who: 'anonymous', path: () => '/cities/lublin' },
 	{ name: 'sign in', who: 'anonymous', path: () => '/sign-in' },
 	{ name: 'sign in, errors', who: 'anonymous', path: () => '/sign-in', then: submitEmpty },
