@@ -137,6 +137,7 @@ const checks: Check[] = [
 	{ name: 'sign out', who: 'coordinator', path: () => '/sign-out' },
 	{ name: 'account', who: 'admin', path: () => '/account' },
 	{ name: 'admin', who: 'admin', path: () => '/admin' },
+	{ name: 'workspaces (every city)', who: 'admin', path: () => '/workspace' },
 	{ name: 'admin cities', who: 'admin', path: () => '/admin/cities' },
 	{ name: 'new city', who: 'admin', path: () => '/admin/cities/new' },
 	{ name: 'new city, errors', who: 'admin', path: () => '/admin/cities/new', then: submitEmpty },
