@@ -17,6 +17,18 @@ const signatories = (
 	}
 ).signatories.map((s) => s.citySlug);
 
+/** How many of the seeded (published) practices each city takes part in. */
+const seededPractices = new Map<string, number>();
+for (const p of (
+	JSON.parse(readFileSync(join(root, 'content', 'practices.json'), 'utf8')) as {
+		practices: { cities: string[] }[];
+	}
+).practices) {
+	for (const slug of new Set(p.cities)) {
+		seededPractices.set(slug, (seededPractices.get(slug) ?? 0) + 1);
+	}
+}
+
 describe('the map of the cities', () => {
 	test('shows a marker per city with coordinates, and the table says the same', async () => {
 		const page = new CityMapPage(await (await context()).newPage());
@@ -76,6 +88,44 @@ describe('the map of the cities', () => {
 		const bands = new Set(['high', 'mid', 'low', 'none']);
 		for (const m of markers) expect(bands.has(m.band)).toBe(true);
 		expect(markers.find((m) => m.slug === 'lublin')!.band).not.toBe('none');
+	});
+
+	test('switching to the published practices shows how many each city takes part in', async () => {
+		const page = new CityMapPage(await (await context()).newPage());
+		expect(await page.goto()).toBe(200);
+		await page.show(en('map_figure_practices'));
+		expect(page.path).toBe('/cities?colour=practices');
+		expect(await page.mapLabel()).toContain(en('map_figure_practices'));
+		expect(await page.legendTitle()).toBe(en('map_figure_practices'));
+		expect(await page.legend()).toEqual([
+			en('map_practices_many'),
+			en('map_practices_some'),
+			en('map_practices_one'),
+			en('map_practices_none')
+		]);
+		expect(await page.valueHeader()).toBe(en('map_figure_practices'));
+		expect(await page.page.locator('#colour').inputValue()).toBe('practices');
+
+		const rows = await page.rows();
+		const markers = await page.markers();
+		const bandOf = (n: number) => (n >= 5 ? 'many' : n >= 2 ? 'some' : n === 1 ? 'one' : 'none');
+		for (const r of rows) {
+			expect(r.value).toMatch(/^\d+$/);
+			const count = Number(r.value);
+			const seeded = seededPractices.get(r.slug) ?? 0;
+			// Other journeys publish practices of Lublin; every other city has the seeds' count,
+			// a practice of two cities (Tampere mentoring Lublin) counted for both.
+			if (r.slug === 'lublin') expect(count).toBeGreaterThanOrEqual(seeded);
+			else expect(count, r.slug).toBe(seeded);
+			const marker = markers.find((m) => m.slug === r.slug);
+			if (marker) {
+				expect(marker.band).toBe(bandOf(count));
+				expect(marker.title).toBe(`${r.city}: ${r.value}`);
+			}
+		}
+		expect(rows.find((r) => r.slug === 'genoa')!.value).toBe('5');
+		expect(rows.find((r) => r.slug === 'berlin')!.value).toBe('0');
+		expect(markers.find((m) => m.slug === 'lublin')!.band).toBe('many');
 	});
 
 	test('an unknown figure falls back to the Charter without an error', async () => {

@@ -1,7 +1,7 @@
 // What the cities' map can colour its markers by. Each figure sorts a city into one of its
 // bands; a band has a shape and a colour, so the legend never relies on colour alone.
-// Adding a figure (e.g. the number of practices) is one entry here, its bands' labels in
-// CityMap.svelte and its values in the cities page's load.
+// Adding a figure is one entry here, its label, its bands' labels and how its value reads in
+// CityMap.svelte, and its values in the cities page's load.
 
 export type Shape = 'circle' | 'square' | 'triangle' | 'diamond';
 
@@ -34,6 +34,17 @@ export const figureDefs = {
 			{ key: 'none', shape: 'square', colour: '#505a5f' }
 		],
 		bandOf: (v) => (typeof v !== 'number' ? 'none' : v >= 75 ? 'high' : v >= 50 ? 'mid' : 'low')
+	},
+	/** The published practices a city takes part in (one practice may be of several cities). */
+	practices: {
+		bands: [
+			{ key: 'many', shape: 'circle', colour: '#00703c' },
+			{ key: 'some', shape: 'diamond', colour: '#1d70b8' },
+			{ key: 'one', shape: 'triangle', colour: '#b1400b' },
+			{ key: 'none', shape: 'square', colour: '#505a5f' }
+		],
+		bandOf: (v) =>
+			typeof v !== 'number' || v < 1 ? 'none' : v >= 5 ? 'many' : v >= 2 ? 'some' : 'one'
 	}
 } satisfies Record<string, FigureDef>;
 

@@ -1,19 +1,22 @@
 import type { PageServerLoad } from './$types';
 import * as cities from '#lib/server/cities/service.ts';
 import * as assessments from '#lib/server/assessments/service.ts';
+import * as practices from '#lib/server/practices/service.ts';
 import { cityMap } from '#lib/server/map/europe.ts';
 import { parseFigure, type Figure } from '#lib/city-map.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const figure = parseFigure(url.searchParams.get('colour'));
-	const [list, network, scores] = await Promise.all([
+	const [list, network, scores, practiceCounts] = await Promise.all([
 		cities.list(locals.actor),
 		cities.network(locals.actor),
-		figure === 'score' ? assessments.latestPublishedScores(locals.actor) : null
+		figure === 'score' ? assessments.latestPublishedScores(locals.actor) : null,
+		figure === 'practices' ? practices.publishedCountByCity(locals.actor) : null
 	]);
 	const values: Record<Figure, (c: (typeof list)[number]) => boolean | number | null> = {
 		charter: (c) => c.signatory,
-		score: (c) => scores?.get(c.id) ?? null
+		score: (c) => scores?.get(c.id) ?? null,
+		practices: (c) => practiceCounts?.get(c.slug) ?? 0
 	};
 	const map = cityMap(list);
 	const points = new Map(map.points.map((p) => [p.slug, p]));

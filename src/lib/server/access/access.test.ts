@@ -7,6 +7,7 @@ import {
 	grantableRoles,
 	permissions,
 	requireAccess,
+	requireSignedIn,
 	type Actor,
 	type Permission,
 	type Role
@@ -132,6 +133,14 @@ describe('requireAccess answers', () => {
 	});
 	it('403 for a network-wide permission the actor lacks', () => {
 		expect(statusOf(() => requireAccess(actors.city_coordinator, 'outbox.read'))).toBe(403);
+	});
+	it('401 without a session where only signing in is asked, whatever the roles', () => {
+		expect(statusOf(() => requireSignedIn(null))).toBe(401);
+		for (const w of who.filter((x) => x !== 'anonymous')) {
+			expect(statusOf(() => requireSignedIn(actors[w]))).toBe('allowed');
+		}
+		const nobody: Actor = { ...actor('stakeholder'), memberships: [] };
+		expect(statusOf(() => requireSignedIn(nobody))).toBe('allowed');
 	});
 	it('a city-scoped permission without a city is never granted to a city role', () => {
 		expect(can(actors.city_coordinator, 'city.members.read')).toBe(false);

@@ -133,6 +133,14 @@ export function requireAccess(
 	error(403, 'You do not have access to this.');
 }
 
+/**
+ * Throws 401 without a session: for what any signed-in person may see of their own (which
+ * cities' workspaces they may open), where no permission applies.
+ */
+export function requireSignedIn(actor: Actor | null): asserts actor is Actor {
+	if (!actor) error(401, 'Sign in to continue.');
+}
+
 /** The roles this actor may give to people invited into the city. */
 export function grantableRoles(actor: Actor | null, cityId: string): CityRole[] {
 	if (!can(actor, 'city.members.invite', { cityId })) return [];

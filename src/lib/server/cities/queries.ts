@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { user } from '../auth/schema.ts';
 import { signatory } from '../charter/schema.ts';
@@ -90,6 +90,25 @@ export function listMembershipsOfUser(db: Db, userId: string) {
 		.from(membership)
 		.leftJoin(city, eq(city.id, membership.cityId))
 		.where(eq(membership.userId, userId));
+}
+
+/**
+ * Cities by name with the user's role in each (null where they hold none): the cities they
+ * hold a role in, or with `everyCity` all the cities of the network.
+ */
+export function listCitiesWithRole(db: Db, userId: string, everyCity: boolean) {
+	return db
+		.select({
+			id: city.id,
+			slug: city.slug,
+			name: city.name,
+			country: city.country,
+			role: membership.role
+		})
+		.from(city)
+		.leftJoin(membership, and(eq(membership.cityId, city.id), eq(membership.userId, userId)))
+		.where(everyCity ? undefined : isNotNull(membership.id))
+		.orderBy(asc(city.name), asc(city.slug));
 }
 
 export async function findMembership(db: Db, userId: string, cityId: string | null) {

@@ -7,6 +7,7 @@ import * as cities from './service.ts';
 import * as auth from '../auth/service.ts';
 import { auditLog } from '../audit/schema.ts';
 import { outbox } from '../mail/schema.ts';
+import { membership } from './schema.ts';
 
 async function statusOf(promise: Promise<unknown>): Promise<number | 'ok'> {
 	try {
@@ -224,5 +225,58 @@ describe.each(engines())('cities and invitations on %s', (engine) => {
 		expect(second.slug).toBe('gdansk-2');
 		const [entry] = await db().select().from(auditLog).where(eq(auditLog.entityId, created.id));
 		expect(entry).toMatchObject({ action: 'city.create', actorUserId: admin.userId });
+	});
+
+	it("lists the workspaces one may open: one's cities with the role, every city for a network admin", async () => {
+		expect(await statusOf(cities.workspaces(null))).toBe(401);
+
+		// Someone without a city sees none.
+		const person = await auth.createVerifiedUser({
+			email: 'nadia@example.net',
+			name: 'Nadia Petrenko',
+			password: 'a long passphrase'
+		});
+		expect(await cities.workspaces(await actorByEmail('nadia@example.net'))).toEqual({
+			everyCity: false,
+			cities: []
+		});
+
+		// A coordinator sees their one city, with their role.
+		const tampere = await cityId('tampere');
+		expect(await cities.workspaces(await actorByEmail('coordinator.tampere@example.org'))).toEqual({
+			everyCity: false,
+			cities: [
+				{ id: tampere, slug: 'tampere', name: 'Tampere', country: 'FI', role: 'city_coordinator' }
+			]
+		});
+
+		// Someone of two cities sees both, by name, and can open each.
+		const [zurich, genoa] = [await cityId('zurich'), await cityId('genoa')];
+		await db()
+			.insert(membership)
+			.values([
+				{ userId: person.id, cityId: zurich, role: 'city_contributor' },
+				{ userId: person.id, cityId: genoa, role: 'stakeholder' }
+			]);
+		const nadia = await actorByEmail('nadia@example.net');
+		const two = await cities.workspaces(nadia);
+		expect(two.cities.map((c) => [c.name, c.role])).toEqual([
+			['Genoa', 'stakeholder'],
+			['Zurich', 'city_contributor']
+		]);
+		for (const c of two.cities) {
+			expect((await cities.workspace(nadia, c.id)).id).toBe(c.id);
+		}
+
+		// The network admin sees every city of the network, holding no role in any.
+		const admin = await actorByEmail('admin@example.org');
+		const all = await cities.workspaces(admin);
+		expect(all.everyCity).toBe(true);
+		const every = await cities.list(admin);
+		// (Two cities may share a name, as the Gdańsks above: compared as sets, checked by name.)
+		expect(all.cities.map((c) => c.id).sort()).toEqual(every.map((c) => c.id).sort());
+		const names = all.cities.map((c) => c.name);
+		expect(names).toEqual(every.map((c) => c.name));
+		expect(all.cities.every((c) => c.role === null)).toBe(true);
 	});
 });

@@ -3,7 +3,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { error } from '@sveltejs/kit';
 import { db } from '../db/index.ts';
-import { grantableRoles, requireAccess, type Actor, type CityRole } from '../access/index.ts';
+import {
+	can,
+	grantableRoles,
+	isNetworkAdmin,
+	requireAccess,
+	requireSignedIn,
+	type Actor,
+	type CityRole
+} from '../access/index.ts';
 import * as audit from '../audit/service.ts';
 import * as mail from '../mail/service.ts';
 import * as accounts from '../auth/service.ts';
@@ -48,6 +56,21 @@ export async function workspace(actor: Actor | null, cityId: string) {
 	const c = await queries.findCityById(await db(), cityId);
 	if (!c) error(404, 'Not found');
 	return c;
+}
+
+/**
+ * The cities whose workspace the actor may open, by name, with their role in each (null
+ * where they hold none): the cities they belong to; for a network admin, every city of the
+ * network (`everyCity`). Someone without a city gets an empty list.
+ */
+export async function workspaces(actor: Actor | null) {
+	requireSignedIn(actor);
+	const everyCity = isNetworkAdmin(actor);
+	const rows = await queries.listCitiesWithRole(await db(), actor.userId, everyCity);
+	return {
+		everyCity,
+		cities: rows.filter((c) => can(actor, 'city.workspace.read', { cityId: c.id }))
+	};
 }
 
 export async function create(actor: Actor | null, input: CityInput) {

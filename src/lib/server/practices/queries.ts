@@ -258,6 +258,22 @@ export async function listPublishedForKeyFactors(
 		.orderBy(asc(practiceVersion.title), asc(practice.slug));
 }
 
+/**
+ * How many published practices each city takes part in, by the published version's cities
+ * (one statement: the slugs of every published version, counted per slug). Cities in none
+ * are absent; a practice counts once per city even if a slug were listed twice.
+ */
+export async function countPublishedByCity(db: Db): Promise<Map<string, number>> {
+	const slug = sql<string>`c.slug`;
+	const rows = await db
+		.select({ slug, n: sql<number>`count(distinct ${practice.id})::int` })
+		.from(practice)
+		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
+		.innerJoin(sql`jsonb_array_elements_text(${practiceVersion.cities}) as c(slug)`, sql`true`)
+		.groupBy(slug);
+	return new Map(rows.map((r) => [r.slug, Number(r.n)]));
+}
+
 export async function insertPractice(db: Db, row: typeof practice.$inferInsert) {
 	const [created] = await db.insert(practice).values(row).returning();
 	return created!;

@@ -268,6 +268,42 @@ describe.each(engines())('the practice library on %s', (engine) => {
 		expect(await slugs('zebra')).toEqual([]);
 	});
 
+	it('counts the published practices of each city: a practice of two cities counts for both, drafts do not', async () => {
+		const coordinator = await who('coordinator.lublin@example.org');
+		const admin = await who('admin@example.org');
+		const lublin = await lublinId();
+		const counts = () => practices.publishedCountByCity(null);
+		const before = await counts();
+		// The seeds: Genoa takes part in five practices, Berlin in none (so it is absent).
+		expect(before.get('genoa')).toBe(5);
+		expect(before.has('berlin')).toBe(false);
+
+		// A practice of Lublin and Berlin: neither a draft nor one waiting for review counts.
+		const both = await practices.create(coordinator, lublin, input({ cities: ['berlin'] }));
+		expect(await counts()).toEqual(before);
+		await practices.submit(coordinator, lublin, both.id);
+		expect(await counts()).toEqual(before);
+		await practices.review(admin, both.id, 'publish', '');
+		const published = await counts();
+		expect(published.get('berlin')).toBe(1);
+		expect(published.get('lublin')).toBe(before.get('lublin')! + 1);
+		expect(published.get('genoa')).toBe(5);
+
+		// A new draft of it naming Turin too: the public still sees the published version.
+		await practices.update(coordinator, lublin, both.id, input({ cities: ['berlin', 'turin'] }));
+		// A rejected practice of Turin and one still a draft never count.
+		const rejected = await practices.create(coordinator, lublin, input({ cities: ['turin'] }));
+		await practices.submit(coordinator, lublin, rejected.id);
+		await practices.review(admin, rejected.id, 'reject', 'Not a practice of the city.');
+		await practices.create(coordinator, lublin, input({ cities: ['turin', 'berlin'] }));
+		const after = await counts();
+		expect(after).toEqual(published);
+		expect(after.has('turin')).toBe(false);
+		// The same as the city's page lists.
+		expect(after.get('lublin')).toBe((await practices.publishedOfCity(null, 'lublin')).length);
+		expect(after.get('berlin')).toBe((await practices.publishedOfCity(null, 'berlin')).length);
+	});
+
 	it('pages the library 20 at a time; a bad page number is page 1', async () => {
 		const coordinator = await who('coordinator.lublin@example.org');
 		const admin = await who('admin@example.org');

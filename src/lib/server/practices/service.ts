@@ -480,6 +480,16 @@ export async function publishedForKeyFactors(
 	}));
 }
 
+/**
+ * How many published practices each city takes part in, by city slug (cities in none are
+ * absent). Drafts, practices waiting for review and a published practice's newer unpublished
+ * versions do not count: only what the public sees.
+ */
+export async function publishedCountByCity(actor: Actor | null) {
+	requireAccess(actor, 'content.read');
+	return queries.countPublishedByCity(await db());
+}
+
 /** The published version of a practice; undefined for an unknown or unpublished one. */
 export async function publishedBySlug(actor: Actor | null, slug: string) {
 	requireAccess(actor, 'content.read');
