@@ -263,6 +263,16 @@ const checks: Check[] = [
 	},
 	{ name: 'practice library', who: 'anonymous', path: () => '/practices' },
 	{
+		name: 'practice library, searched with facets',
+		who: 'anonymous',
+		path: () => '/practices?q=language&country=FI&theme=introductory-and-language-courses'
+	},
+	{
+		name: 'practice library, errors',
+		who: 'anonymous',
+		path: () => `/practices?q=${'x'.repeat(201)}`
+	},
+	{
 		name: 'practice',
 		who: 'anonymous',
 		path: () => '/practices/genoa-diversity-in-heritage-and-history'

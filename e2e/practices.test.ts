@@ -148,4 +148,44 @@ describe('a practice from draft to the public library', () => {
 		expect(await page.titles()).toEqual(["Diversity embedded in Genoa's heritage and history"]);
 		expect(page.path).toBe('/practices?q=GENOA+heritage');
 	});
+
+	test('searched with facets and their counts, sorted, shared by URL, without JavaScript', async () => {
+		const page = new PracticeLibraryPage(await (await context()).newPage());
+		await page.goto();
+		await page.search('language');
+		const found = Number(/: (\d+)$/.exec(await page.resultLine())?.[1]);
+		expect(found).toBeGreaterThan(1);
+		expect(await page.currentSort()).toBe(en('practices_sort_relevance'));
+		// A country's count is what choosing it finds; the choice is in the URL and can go.
+		const finland = (await page.facetValues(en('practices_facet_country'))).find((v) =>
+			v.startsWith('Finland')
+		);
+		const count = Number(/\((\d+)\)/.exec(finland ?? '')?.[1]);
+		expect(count).toBeGreaterThan(0);
+		await page.chooseFacet(en('practices_facet_country'), 'Finland');
+		expect(page.path).toBe('/practices?q=language&country=FI');
+		expect(await page.resultLine()).toBe(
+			en('practices_found', { q: 'language', count: String(count) })
+		);
+		expect(await page.chosenFilters()).toEqual([
+			en('practices_remove_filter', { label: 'Finland' })
+		]);
+		// A new search keeps the filter; newest first is one link away.
+		await page.search('library');
+		expect(page.path).toBe('/practices?q=library&country=FI');
+		await page.sortBy(en('practices_sort_newest'));
+		expect(page.path).toBe('/practices?q=library&country=FI&sort=newest');
+		await page.removeFilter('Finland');
+		expect(page.path).toBe('/practices?q=library&sort=newest');
+		// Words too long: the reason next to the box, what was typed kept, nothing lost.
+		await page.search('x'.repeat(201));
+		expect(await page.title()).toBe(
+			title(en('error_title_prefix', { title: en('practices_title') }))
+		);
+		expect(await page.fieldError('q')).toBe(en('error_practices_query_long'));
+		expect(await page.searchValue()).toBe('x'.repeat(201));
+		// A shared link opens the same search.
+		expect(await page.open('/practices?q=dusseldorf')).toBe(200);
+		expect(await page.titles()).toContain('Office for Migration and Integration');
+	});
 });

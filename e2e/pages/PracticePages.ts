@@ -167,8 +167,57 @@ export class PracticeLibraryPage extends BasePage {
 
 	titles(): Promise<string[]> {
 		return this.page
-			.locator('main .practice-list h2')
+			.locator('main .practice-list h3')
 			.evaluateAll((hs) => hs.map((h) => h.textContent?.trim() ?? ''));
+	}
+
+	/** The line saying how many practices were found. */
+	resultLine(): Promise<string> {
+		return this.page.locator('main .search-result').innerText();
+	}
+
+	/** A facet's values as shown: label and count, e.g. "Finland (3)". */
+	async facetValues(facet: string): Promise<string[]> {
+		const group = this.page.locator('main .facets details', {
+			has: this.page.locator('summary', { hasText: facet })
+		});
+		return group
+			.locator('li a')
+			.evaluateAll((as) => as.map((a) => (a.textContent ?? '').replace(/\s+/g, ' ').trim()));
+	}
+
+	/** Opens a facet (a folded details) and follows one of its values. */
+	async chooseFacet(facet: string, value: string) {
+		const group = this.page.locator('main .facets details', {
+			has: this.page.locator('summary', { hasText: facet })
+		});
+		if (!(await group.evaluate((d) => (d as HTMLDetailsElement).open))) {
+			await group.locator('summary').click();
+		}
+		await clickAndWait(this.page, group.locator('li a', { hasText: value }).first());
+	}
+
+	/** The chosen filters' remove links. */
+	chosenFilters(): Promise<string[]> {
+		return this.page
+			.locator('main .chosen li a')
+			.evaluateAll((as) => as.map((a) => a.textContent?.trim() ?? ''));
+	}
+
+	async removeFilter(text: string) {
+		await clickAndWait(this.page, this.page.locator('main .chosen li a', { hasText: text }));
+	}
+
+	async sortBy(label: string) {
+		await clickAndWait(this.page, this.page.locator('main nav.sort a', { hasText: label }));
+	}
+
+	currentSort(): Promise<string> {
+		return this.page.locator('main nav.sort [aria-current]').innerText();
+	}
+
+	searchValue(): Promise<string> {
+		return this.page.locator('main #q').inputValue();
 	}
 
 	/** Links inside the practice's text (its description, key factors, cities…). */
