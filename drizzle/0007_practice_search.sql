@@ -119,3 +119,20 @@ INSERT INTO "cache_version" ("name", "version") VALUES ('practices', 0) ON CONFL
 CREATE TRIGGER "practice_index_version" AFTER INSERT OR UPDATE OR DELETE ON "practice_index"
 	FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_version"('practices');--> statement-breakpoint
 SELECT practice_index_refresh(ARRAY(SELECT "id" FROM "practice" WHERE "published_version_id" IS NOT NULL));
+--> statement-breakpoint
+-- What the cities' map keeps in memory (src/lib/server/map/service.ts) also changes when a city
+-- is added or removed, or signs the Charter: 'figures' moves then too (migration 0004 covered a
+-- city's changes and assessments).
+CREATE TRIGGER "city_figures_insert_delete" AFTER INSERT OR DELETE ON "city"
+	FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_version"('figures');--> statement-breakpoint
+CREATE TRIGGER "signatory_figures_change" AFTER INSERT OR UPDATE OR DELETE ON "signatory"
+	FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_version"('figures');
+--> statement-breakpoint
+-- The practice library keeps the names of themes and Charter commitments with the benchmarks'
+-- (library.ts): 'content' moves when they change too.
+CREATE TRIGGER "theme_content_change" AFTER INSERT OR UPDATE OR DELETE ON "theme"
+	FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_version"('content');--> statement-breakpoint
+CREATE TRIGGER "commitment_content_change" AFTER INSERT OR UPDATE OR DELETE ON "commitment"
+	FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_version"('content');--> statement-breakpoint
+CREATE TRIGGER "key_factor_content_change" AFTER INSERT OR UPDATE OR DELETE ON "key_factor"
+	FOR EACH STATEMENT EXECUTE FUNCTION "bump_cache_version"('content');

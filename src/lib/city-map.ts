@@ -63,3 +63,31 @@ export function bandOf(figure: Figure, value: boolean | number | null): Band {
 	const key = def.bandOf(value);
 	return def.bands.find((b) => b.key === key) ?? def.bands[def.bands.length - 1]!;
 }
+
+/**
+ * A marker as SVG path data, so that many markers of one band can be drawn as one path (a
+ * network of thousands of cities; see MARKERS_ONE_BY_ONE).
+ */
+export function markerPath(shape: Shape, x: number, y: number, r: number): string {
+	const n = (v: number) => Math.round(v * 10) / 10;
+	switch (shape) {
+		case 'circle':
+			return `M${n(x - r)} ${n(y)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0z`;
+		case 'square': {
+			const h = n(r * 0.85);
+			return `M${n(x - h)} ${n(y - h)}h${n(2 * h)}v${n(2 * h)}h${n(-2 * h)}z`;
+		}
+		case 'triangle':
+			return `M${n(x)} ${n(y - r * 1.15)}L${n(x + r * 1.05)} ${n(y + r * 0.8)}L${n(x - r * 1.05)} ${n(y + r * 0.8)}z`;
+		case 'diamond':
+			return `M${n(x)} ${n(y - r * 1.2)}L${n(x + r * 1.2)} ${n(y)}L${n(x)} ${n(y + r * 1.2)}L${n(x - r * 1.2)} ${n(y)}z`;
+	}
+}
+
+/**
+ * Up to this many cities, each marker is its own element with the city's name as its title;
+ * beyond it, one path per band (the page stays small; the table names every city).
+ */
+export const MARKERS_ONE_BY_ONE = 400;
+/** Rows of the cities' table per page. */
+export const TABLE_PAGE_SIZE = 100;

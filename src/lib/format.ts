@@ -32,10 +32,19 @@ export function formatNumber(value: number): string {
 	return new Intl.NumberFormat(formatLocale()).format(value);
 }
 
+/** One DisplayNames per language: making one costs more than a hundred look-ups. */
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 /** A country's name in the reader's language, from its ISO code. */
 export function countryName(code: string): string {
+	const locale = getLocale();
 	try {
-		return new Intl.DisplayNames([getLocale()], { type: 'region' }).of(code) ?? code;
+		let names = regionNames.get(locale);
+		if (!names) {
+			names = new Intl.DisplayNames([locale], { type: 'region' });
+			regionNames.set(locale, names);
+		}
+		return names.of(code) ?? code;
 	} catch {
 		return code;
 	}

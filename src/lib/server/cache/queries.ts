@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { cacheVersion } from './schema.ts';
 
@@ -11,4 +11,18 @@ export async function versionOf(d: Db, name: CacheName): Promise<number> {
 		.from(cacheVersion)
 		.where(eq(cacheVersion.name, name));
 	return row?.version ?? 0;
+}
+
+/** Several counters in one read, by name (0 for a missing row). */
+export async function versionsOf<N extends CacheName>(
+	d: Db,
+	names: N[]
+): Promise<Record<N, number>> {
+	const rows = await d
+		.select({ name: cacheVersion.name, version: cacheVersion.version })
+		.from(cacheVersion)
+		.where(inArray(cacheVersion.name, names));
+	return Object.fromEntries(
+		names.map((n) => [n, rows.find((r) => r.name === n)?.version ?? 0])
+	) as Record<N, number>;
 }

@@ -8,7 +8,7 @@
 // a database trigger moves it whenever the search index changes), so every process sees a
 // publication on its next request, whoever made it.
 import { db as database, type Db } from '../db/index.ts';
-import { versionOf } from '../cache/queries.ts';
+import { versionOf, versionsOf } from '../cache/queries.ts';
 import * as queries from './queries.ts';
 
 /** The facets the index keeps, in the order of its columns. */
@@ -100,8 +100,33 @@ async function load(d: Db): Promise<Snapshot> {
 /** Per database (tests open several in one process), the copy and the version it is of. */
 const kept = new WeakMap<Db, { version: number; snapshot: Promise<Snapshot> }>();
 
-async function snapshot(d: Db): Promise<Snapshot> {
-	const version = await versionOf(d, 'practices');
+/** What the facets' values are called: themes, key factors and Charter commitments. */
+async function readLabels(d: Db) {
+	const [themes, keyFactors, commitments] = await Promise.all([
+		queries.listThemeOptions(d),
+		queries.listKeyFactorOptions(d),
+		queries.listCommitmentOptions(d)
+	]);
+	return { themes, keyFactors, commitments };
+}
+export type Labels = Awaited<ReturnType<typeof readLabels>>;
+/** Kept until the 'content' counter moves (a benchmark, theme or commitment changed). */
+const keptLabels = new WeakMap<Db, { version: number; labels: Promise<Labels> }>();
+
+function labelsOf(d: Db, version: number) {
+	let entry = keptLabels.get(d);
+	if (entry?.version !== version) {
+		const labels = readLabels(d);
+		entry = { version, labels };
+		keptLabels.set(d, entry);
+		labels.catch(() => {
+			if (keptLabels.get(d)?.labels === labels) keptLabels.delete(d);
+		});
+	}
+	return entry.labels;
+}
+
+async function snapshot(d: Db, version: number): Promise<Snapshot> {
 	let entry = kept.get(d);
 	if (entry?.version !== version) {
 		const loading = load(d);
@@ -114,23 +139,43 @@ async function snapshot(d: Db): Promise<Snapshot> {
 	return entry.snapshot;
 }
 
-/** What PostgreSQL matched for some words, kept for the next pages and facets of a search. */
+/**
+ * What PostgreSQL matched for some words, as positions in the snapshot (ascending, and by
+ * relevance then newest), kept for the next pages and facets of the same search.
+ */
+interface Matched {
+	positions: Int32Array;
+	byRank: Int32Array;
+}
 const MATCHES_KEPT = 200;
-const matches = new Map<
-	string,
-	{ version: number; found: Promise<{ seqs: number[]; ranks: number[] }> }
->();
+type Matches = Map<string, { version: number; found: Promise<Matched> }>;
+const matchesByDb = new WeakMap<Db, Matches>();
 
-function matchesOf(d: Db, q: string, version: number) {
+async function resolve(d: Db, q: string, snap: Snapshot): Promise<Matched> {
+	const found = await queries.matching(d, q);
+	const rank = new Map<number, number>();
+	found.seqs.forEach((seq, i) => {
+		// A practice published after the snapshot was read is not in it: the next request is.
+		const at = snap.bySeq.get(seq);
+		if (at !== undefined) rank.set(at, found.ranks[i] ?? 0);
+	});
+	const positions = Int32Array.from(rank.keys()).sort();
+	const byRank = Int32Array.from(positions).sort((a, b) => rank.get(b)! - rank.get(a)! || a - b);
+	return { positions, byRank };
+}
+
+function matchesOf(d: Db, q: string, snap: Snapshot) {
+	let matches = matchesByDb.get(d);
+	if (!matches) matchesByDb.set(d, (matches = new Map()));
 	const hit = matches.get(q);
-	if (hit?.version === version) {
+	if (hit?.version === snap.version) {
 		// Most recently used last, so the oldest goes first when the map is full.
 		matches.delete(q);
 		matches.set(q, hit);
 		return hit.found;
 	}
-	const found = queries.matching(d, q);
-	matches.set(q, { version, found });
+	const found = resolve(d, q, snap);
+	matches.set(q, { version: snap.version, found });
 	found.catch(() => matches.delete(q));
 	if (matches.size > MATCHES_KEPT) matches.delete(matches.keys().next().value!);
 	return found;
@@ -149,6 +194,7 @@ export interface LibraryAnswer {
 	counts: Record<IndexFacet, { value: string; count: number }[]>;
 	/** The ids of the practices of the page asked for, in order. */
 	ids: string[];
+	labels: Labels;
 }
 
 /** The positions in both ascending lists. */
@@ -171,7 +217,11 @@ const EMPTY = new Int32Array(0);
 
 export async function searchLibrary(query: LibraryQuery, d?: Db): Promise<LibraryAnswer> {
 	const conn = d ?? (await database());
-	const snap = await snapshot(conn);
+	const versions = await versionsOf(conn, ['practices', 'content']);
+	const [snap, labels] = await Promise.all([
+		snapshot(conn, versions.practices),
+		labelsOf(conn, versions.content)
+	]);
 	const size = snap.ids.length;
 
 	// The chosen facet values' practices, fewest first; every one must be there.
@@ -184,20 +234,11 @@ export async function searchLibrary(query: LibraryQuery, d?: Db): Promise<Librar
 		)
 		.sort((a, b) => a.length - b.length);
 
-	let rank: Float32Array | undefined;
+	let matched: Matched | undefined;
 	let found: ArrayLike<number> | undefined;
 	if (query.q) {
-		const matched = await matchesOf(conn, query.q, snap.version);
-		rank = new Float32Array(size);
-		const positions: number[] = [];
-		matched.seqs.forEach((seq, i) => {
-			// A practice published after the snapshot was read is not in it: the next request is.
-			const at = snap.bySeq.get(seq);
-			if (at === undefined) return;
-			positions.push(at);
-			rank![at] = matched.ranks[i] ?? 0;
-		});
-		found = positions.sort((a, b) => a - b);
+		matched = await matchesOf(conn, query.q, snap);
+		found = matched.positions;
 	}
 	for (const posting of chosen) found = found ? intersect(found, posting) : posting;
 
@@ -224,15 +265,19 @@ export async function searchLibrary(query: LibraryQuery, d?: Db): Promise<Librar
 
 	// Positions are newest first already; by relevance, the best ranked first, then newest.
 	const total = found ? found.length : size;
-	let page: number[];
-	if (query.sort === 'relevance' && rank && found) {
-		const ordered = Array.from(found).sort((a, b) => rank[b]! - rank[a]! || a - b);
-		page = ordered.slice(query.offset, query.offset + query.limit);
-	} else {
-		page = [];
-		for (let k = query.offset; k < Math.min(total, query.offset + query.limit); k++) {
-			page.push(found ? found[k]! : k);
+	const from = query.offset;
+	const to = Math.min(total, query.offset + query.limit);
+	const page: number[] = [];
+	if (query.sort === 'relevance' && matched && found) {
+		let order: ArrayLike<number> = matched.byRank;
+		if (found !== matched.positions) {
+			const kept = new Uint8Array(size);
+			for (let k = 0; k < found.length; k++) kept[found[k]!] = 1;
+			order = matched.byRank.filter((at) => kept[at] === 1);
 		}
+		for (let k = from; k < to; k++) page.push(order[k]!);
+	} else {
+		for (let k = from; k < to; k++) page.push(found ? found[k]! : k);
 	}
-	return { total, counts, ids: page.map((at) => snap.ids[at]!) };
+	return { total, counts, ids: page.map((at) => snap.ids[at]!), labels };
 }

@@ -264,13 +264,12 @@ export async function listPublishedForKeyFactors(
  * are absent; a practice counts once per city even if a slug were listed twice.
  */
 export async function countPublishedByCity(db: Db): Promise<Map<string, number>> {
-	const slug = sql<string>`c.slug`;
-	const rows = await db
-		.select({ slug, n: sql<number>`count(distinct ${practice.id})::int` })
-		.from(practice)
-		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
-		.innerJoin(sql`jsonb_array_elements_text(${practiceVersion.cities}) as c(slug)`, sql`true`)
-		.groupBy(slug);
+	// The search index holds exactly the published practices, their cities as an array.
+	const rows = await rowsOf<{ slug: string; n: number }>(
+		db,
+		sql`select c.slug, count(distinct ${practiceIndex.practiceId})::int as n
+			from ${practiceIndex}, unnest(${practiceIndex.cities}) as c(slug) group by c.slug`
+	);
 	return new Map(rows.map((r) => [r.slug, Number(r.n)]));
 }
 

@@ -366,12 +366,8 @@ export async function search(actor: Actor | null, state: SearchState) {
 			},
 			d
 		);
-	const [first, themes, keyFactors, commitments] = await Promise.all([
-		ask(page),
-		queries.listThemeOptions(d),
-		queries.listKeyFactorOptions(d),
-		queries.listCommitmentOptions(d)
-	]);
+	const first = await ask(page);
+	const { themes, keyFactors, commitments } = first.labels;
 	const total = first.total;
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	// A page out of range is page 1 (asked again: the matches are kept, so it is cheap).
