@@ -53,6 +53,8 @@ describe('the map of the cities', () => {
 		expect(await page.legendTitle()).toBe(en('map_figure_charter'));
 		expect(await page.legend()).toEqual([en('map_charter_yes'), en('map_charter_no')]);
 		expect(await page.valueHeader()).toBe(en('map_figure_charter'));
+		// The legend counts every city of the table once.
+		expect((await page.legendCounts()).reduce((a, b) => a + b, 0)).toBe(rows.length);
 		for (const r of rows) {
 			const signed = signatories.includes(r.slug);
 			expect(r.value).toBe(en(signed ? 'map_yes' : 'map_no'));

@@ -38,9 +38,15 @@ export class CityMapPage extends BasePage {
 		return this.page.locator('svg.map g.land path').count();
 	}
 
-	/** The legend's entries, as read. */
+	/** The legend's entries, as read (without their counts). */
 	legend(): Promise<string[]> {
-		return this.page.locator('.city-map .legend li').allInnerTexts();
+		return this.page.locator('.city-map .legend li .label').allInnerTexts();
+	}
+
+	/** How many cities each entry of the legend counts. */
+	async legendCounts(): Promise<number[]> {
+		const texts = await this.page.locator('.city-map .legend li .count').allInnerTexts();
+		return texts.map((t) => Number(t.replace(/\D/g, '')));
 	}
 
 	async legendTitle(): Promise<string> {
