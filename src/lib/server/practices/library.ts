@@ -187,6 +187,11 @@ export interface LibraryQuery {
 	sort: 'relevance' | 'newest';
 	limit: number;
 	offset: number;
+	/**
+	 * Facets with many values (cities) count only their most frequent ones, this many (the
+	 * chosen values are always counted): 10,000 cities need not be sorted for twelve links.
+	 */
+	top?: Partial<Record<IndexFacet, number>>;
 }
 
 export interface LibraryAnswer {
@@ -244,22 +249,45 @@ export async function searchLibrary(query: LibraryQuery, d?: Db): Promise<Librar
 
 	const counts = Object.fromEntries(
 		indexFacets.map((f) => {
-			const { offsets, refs, values, postings } = snap.facets[f];
+			const { offsets, refs: valueRefs, values, postings } = snap.facets[f];
 			let tally: ArrayLike<number>;
 			if (found) {
 				// Facet by facet, so that each inner loop reads two typed arrays and writes one.
 				const t = new Int32Array(values.length);
 				for (let k = 0; k < found.length; k++) {
 					const at = found[k]!;
-					for (let j = offsets[at]!, end = offsets[at + 1]!; j < end; j++) t[refs[j]!]!++;
+					for (let j = offsets[at]!, end = offsets[at + 1]!; j < end; j++) t[valueRefs[j]!]!++;
 				}
 				tally = t;
 			} else tally = postings.map((p) => p.length);
-			const list: { value: string; count: number }[] = [];
-			for (let ref = 0; ref < tally.length; ref++) {
-				if (tally[ref]! > 0) list.push({ value: values[ref]!, count: tally[ref]! });
+			const limit = query.top?.[f];
+			const chosenRefs = new Set(
+				query.filters[f].flatMap((v) => {
+					const ref = snap.facets[f].byValue.get(v);
+					return ref === undefined ? [] : [ref];
+				})
+			);
+			// Most frequent first, then by value; with a limit, a bounded selection.
+			const before = (a: number, b: number) =>
+				tally[b]! - tally[a]! || (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0);
+			let refs: number[] = [];
+			if (limit === undefined) {
+				for (let ref = 0; ref < tally.length; ref++) if (tally[ref]! > 0) refs.push(ref);
+				refs.sort(before);
+			} else {
+				for (let ref = 0; ref < tally.length; ref++) {
+					if (tally[ref]! <= 0) continue;
+					if (refs.length < limit) {
+						refs.push(ref);
+						refs.sort(before);
+					} else if (before(ref, refs[limit - 1]!) < 0) {
+						refs[limit - 1] = ref;
+						refs.sort(before);
+					}
+				}
+				for (const ref of chosenRefs) if (tally[ref]! > 0 && !refs.includes(ref)) refs.push(ref);
 			}
-			return [f, list];
+			return [f, refs.map((ref) => ({ value: values[ref]!, count: tally[ref]! }))];
 		})
 	) as LibraryAnswer['counts'];
 

@@ -362,7 +362,8 @@ export async function search(actor: Actor | null, state: SearchState) {
 				},
 				sort,
 				limit: PAGE_SIZE,
-				offset: (at - 1) * PAGE_SIZE
+				offset: (at - 1) * PAGE_SIZE,
+				top: { cities: CITY_FACET_SIZE }
 			},
 			d
 		);
@@ -376,12 +377,10 @@ export async function search(actor: Actor | null, state: SearchState) {
 	const unordered = await queries.listPublishedByIds(d, answer.ids);
 	const rows = answer.ids.flatMap((id) => unordered.filter((r) => r.id === id));
 
-	const counted = (facet: IndexFacet) =>
-		[...answer.counts[facet]].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+	// Most frequent first (the library's order; cities limited to CITY_FACET_SIZE and those chosen).
+	const counted = (facet: IndexFacet) => answer.counts[facet];
 	const cityCounts = counted('cities');
-	const shownCities = cityCounts
-		.filter((c, i) => i < CITY_FACET_SIZE || state.filters.city.includes(c.value))
-		.map((c) => c.value);
+	const shownCities = cityCounts.map((c) => c.value);
 	const names = await queries.cityNames(d, [
 		...new Set([...shownCities, ...state.filters.city, ...rows.flatMap((r) => r.cities)])
 	]);
@@ -423,14 +422,10 @@ export async function search(actor: Actor | null, state: SearchState) {
 				return c && commitmentLabel(c.text);
 			}),
 			country: facet('country', counted('countries'), () => undefined),
-			city: facet(
-				'city',
-				cityCounts.filter((c) => shownCities.includes(c.value)),
-				nameOf
-			),
+			city: facet('city', cityCounts, nameOf),
 			period: facet(
 				'period',
-				counted('decades').sort((a, b) => Number(b.value) - Number(a.value)),
+				[...counted('decades')].sort((a, b) => Number(b.value) - Number(a.value)),
 				() => undefined
 			)
 		},
