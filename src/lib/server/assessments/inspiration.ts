@@ -1,7 +1,8 @@
 // Inspiration for the weakest key factors of a report: the toolkit's examples and the practice
 // library's published practices from other cities, those of cities like the assessed one first
 // by the one definition of similar cities (cities/similar.ts), each saying why it is there.
-import { db } from '../db/index.ts';
+import { db, type Db } from '../db/index.ts';
+import { versionOf } from '../cache/queries.ts';
 import type { Actor } from '../access/index.ts';
 import * as cityQueries from '../cities/queries.ts';
 import * as practices from '../practices/service.ts';
@@ -74,11 +75,32 @@ function mostAlike(self: CityTraits, cities: CityTraits[]): Likeness {
 	return best;
 }
 
+/** Every city's traits, kept per database until the 'figures' counter moves. */
+const keptTraits = new WeakMap<Db, { version: number; traits: Promise<Map<string, Traits>> }>();
+type Traits = CityTraits & SuggestionCity;
+
+async function cityTraits(d: Db): Promise<Map<string, Traits>> {
+	const version = await versionOf(d, 'figures');
+	let entry = keptTraits.get(d);
+	if (entry?.version !== version) {
+		const traits = cityQueries
+			.listCityTraits(d)
+			.then((rows) => new Map(rows.map((c) => [c.slug, c])));
+		entry = { version, traits };
+		keptTraits.set(d, entry);
+		traits.catch(() => {
+			if (keptTraits.get(d)?.traits === traits) keptTraits.delete(d);
+		});
+	}
+	return entry.traits;
+}
+
 /**
  * For each weak key factor, the suggestions from other cities: the city's own examples and
- * practices (those it takes part in) are left out, and so is an example that an offered
- * practice quotes word for word — the library's seeds retell the toolkit's examples, and the
- * practice has a page of its own.
+ * practices (those it takes part in) are left out, and so is an example that a seeded practice
+ * retells word for word (the practice has a page of its own). Practices are ranked from the
+ * library's copy in memory (any number of them); among equally alike ones, the newest; only
+ * the chosen ones are read from the database.
  */
 export async function inspirationFor(
 	actor: Actor | null,
@@ -87,40 +109,61 @@ export async function inspirationFor(
 	keyFactors: WeakKeyFactor[]
 ) {
 	if (keyFactors.length === 0) return [];
-	const linked = (
-		await practices.publishedForKeyFactors(
-			actor,
-			benchmark.slug,
-			keyFactors.map((k) => k.slug)
-		)
-	).filter((p) => p.cityId !== city.id && !p.cities.includes(city.slug));
-	const slugs = new Set([
-		...linked.flatMap((p) => p.cities),
-		...keyFactors.flatMap((k) => k.examples.map((e) => e.city.slug))
-	]);
-	const traits = new Map(
-		(await cityQueries.listCityTraitsBySlug(await db(), [...slugs])).map((c) => [c.slug, c])
-	);
+	const d = await db();
+	const slugs = keyFactors.map((k) => k.slug);
+	const traits = await cityTraits(d);
 	const known = (slug: string) => traits.get(slug);
 	const brief = (c: SuggestionCity) => ({ slug: c.slug, name: c.name, country: c.country });
+	// The SUGGESTIONS most alike practices of each key factor (newest first among equals).
+	const [picked, quoted] = await Promise.all([
+		practices.bestLinkedToKeyFactors(actor, benchmark.slug, slugs, {
+			exclude: city.slug,
+			score: (slug) => {
+				const t = known(slug);
+				return t ? likeness(city, t) : NOTHING_ALIKE;
+			},
+			none: NOTHING_ALIKE,
+			limit: SUGGESTIONS,
+			max: 3
+		}),
+		practices.quotedBySeeds(actor, benchmark.slug, slugs)
+	]);
+	const chosen = new Map(
+		[...picked].map(([k, list]) => [
+			k,
+			list.map((p) => ({ id: p.id, cities: p.cities, likeness: p.best }))
+		])
+	);
+	const details = new Map(
+		(
+			await practices.publishedByIds(actor, [
+				...new Set([...chosen.values()].flat().map((c) => c.id))
+			])
+		).map((p) => [p.id, p])
+	);
 
 	return keyFactors.map((k) => {
-		const offered = linked.filter((p) => p.keyFactors.includes(k.slug));
-		const quoted = new Set(offered.flatMap((p) => p.quotes));
-		const fromPractices = offered.map((p): Suggestion => {
-			const cities = p.cities.map(known).filter((c) => c !== undefined);
-			return {
-				kind: 'practice',
-				title: p.title,
-				text: p.summary,
-				href: `/practices/${p.slug}`,
-				language: p.language,
-				cities: cities.map(brief),
-				likeness: mostAlike(city, cities)
-			};
+		const fromPractices = (chosen.get(k.slug) ?? []).flatMap((c): Suggestion[] => {
+			const p = details.get(c.id);
+			if (!p) return [];
+			return [
+				{
+					kind: 'practice',
+					title: p.title,
+					text: p.summary,
+					href: `/practices/${p.slug}`,
+					language: p.language,
+					cities: c.cities
+						.map(known)
+						.filter((x) => x !== undefined)
+						.map(brief),
+					likeness: c.likeness
+				}
+			];
 		});
+		const retold = quoted.get(k.slug) ?? new Set<string>();
 		const fromExamples = k.examples
-			.filter((e) => e.city.slug !== city.slug && !quoted.has(e.text))
+			.filter((e) => e.city.slug !== city.slug && !retold.has(e.text))
 			.map((e): Suggestion => ({
 				kind: 'example',
 				title: e.title,

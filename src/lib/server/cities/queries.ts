@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { user } from '../auth/schema.ts';
 import { signatory } from '../charter/schema.ts';
@@ -244,10 +244,4 @@ const traits = {
 /** What the "similar cities" definition reads of every city. */
 export function listCityTraits(db: Db) {
 	return db.select(traits).from(city).orderBy(asc(city.name));
-}
-
-/** The same, of the cities with these slugs only (the cities a report's suggestions come from). */
-export async function listCityTraitsBySlug(db: Db, slugs: string[]) {
-	if (slugs.length === 0) return [];
-	return db.select(traits).from(city).where(inArray(city.slug, slugs));
 }

@@ -270,7 +270,7 @@ export async function searchLibrary(query: LibraryQuery, d?: Db): Promise<Librar
 			// Most frequent first, then by value; with a limit, a bounded selection.
 			const before = (a: number, b: number) =>
 				tally[b]! - tally[a]! || (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0);
-			let refs: number[] = [];
+			const refs: number[] = [];
 			if (limit === undefined) {
 				for (let ref = 0; ref < tally.length; ref++) if (tally[ref]! > 0) refs.push(ref);
 				refs.sort(before);
@@ -308,4 +308,64 @@ export async function searchLibrary(query: LibraryQuery, d?: Db): Promise<Librar
 		for (let k = from; k < to; k++) page.push(found ? found[k]! : k);
 	}
 	return { total, counts, ids: page.map((at) => snap.ids[at]!), labels };
+}
+
+/**
+ * For each of these key factors ("benchmark/key-factor"), the `limit` published practices
+ * linked to it that score highest by their best city (`score` gives a city's score, with
+ * whatever it carries; asked once per city), newest first among equals, leaving out those of
+ * `exclude` (a city's slug). From the copy in memory: a report's inspiration ranks 100,000
+ * practices without reading them, and without making an object for each.
+ */
+export async function bestLinked<T extends { score: number }>(
+	values: string[],
+	exclude: string,
+	score: (citySlug: string) => T,
+	none: T,
+	limit: number,
+	max: number,
+	d?: Db
+): Promise<Map<string, { id: string; cities: string[]; best: T }[]>> {
+	const conn = d ?? (await database());
+	const snap = await snapshot(conn, await versionOf(conn, 'practices'));
+	const column = snap.facets.keyFactors;
+	const cities = snap.facets.cities;
+	const excluded = cities.byValue.get(exclude);
+	const scored: (T | undefined)[] = new Array(cities.values.length);
+	const out = new Map<string, { id: string; cities: string[]; best: T }[]>();
+	for (const value of values) {
+		const ref = column.byValue.get(value);
+		const top: { at: number; best: T }[] = [];
+		for (const at of ref === undefined ? [] : column.postings[ref]!) {
+			if (top.length === limit && top[limit - 1]!.best.score >= max) break;
+			let best = none;
+			let skip = false;
+			for (let j = cities.offsets[at]!; j < cities.offsets[at + 1]!; j++) {
+				const c = cities.refs[j]!;
+				if (c === excluded) {
+					skip = true;
+					break;
+				}
+				const s = (scored[c] ??= score(cities.values[c]!));
+				if (s.score > best.score) best = s;
+			}
+			if (skip) continue;
+			if (top.length < limit) top.push({ at, best });
+			else if (best.score > top[limit - 1]!.best.score) top[limit - 1] = { at, best };
+			else continue;
+			// Stable: equal scores keep their (newest first) order.
+			top.sort((a, b) => b.best.score - a.best.score);
+		}
+		out.set(
+			value,
+			top.map(({ at, best }) => {
+				const names: string[] = [];
+				for (let j = cities.offsets[at]!; j < cities.offsets[at + 1]!; j++) {
+					names.push(cities.values[cities.refs[j]!]!);
+				}
+				return { id: snap.ids[at]!, cities: names, best };
+			})
+		);
+	}
+	return out;
 }

@@ -223,42 +223,6 @@ export function listPublishedOfCity(db: Db, citySlug: string) {
 }
 
 /**
- * The published practices linked to any of these key factors of a benchmark (by the
- * published version's key factors), in one statement. Each row keeps the version's key
- * factors and sources: the caller tells which of the key factors it is linked to, and which
- * toolkit example it retells.
- */
-export async function listPublishedForKeyFactors(
-	db: Db,
-	benchmarkSlug: string,
-	keyFactorSlugs: string[]
-) {
-	if (keyFactorSlugs.length === 0) return [];
-	const linked = sql.join(
-		keyFactorSlugs.map(
-			(slug) =>
-				sql`${practiceVersion.keyFactors} @> ${JSON.stringify([{ benchmark: benchmarkSlug, slug }])}::jsonb`
-		),
-		sql` or `
-	);
-	return db
-		.select({
-			slug: practice.slug,
-			cityId: practice.cityId,
-			title: practiceVersion.title,
-			summary: practiceVersion.summary,
-			cities: practiceVersion.cities,
-			keyFactors: practiceVersion.keyFactors,
-			sources: practiceVersion.sources,
-			language: practiceVersion.language
-		})
-		.from(practice)
-		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
-		.where(sql`(${linked})`)
-		.orderBy(asc(practiceVersion.title), asc(practice.slug));
-}
-
-/**
  * How many published practices each city takes part in, by the published version's cities
  * (one statement: the slugs of every published version, counted per slug). Cities in none
  * are absent; a practice counts once per city even if a slug were listed twice.
@@ -305,6 +269,15 @@ export async function slugTaken(db: Db, slug: string) {
 }
 
 // What a practice can refer to: cities, themes, key factors of current benchmarks, commitments.
+
+/** The published practices loaded from content/practices.json: their key factors and sources. */
+export function listSeededPublished(db: Db) {
+	return db
+		.select({ keyFactors: practiceVersion.keyFactors, sources: practiceVersion.sources })
+		.from(practice)
+		.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
+		.where(eq(practice.fromSeed, true));
+}
 
 /** The names of the cities of these slugs. */
 export function cityNames(db: Db, slugs: string[]) {

@@ -9,8 +9,9 @@ import { slugify } from '../cities/service.ts';
 import { isUuid } from '../validation.ts';
 import type { PracticeInput } from './forms.ts';
 import * as queries from './queries.ts';
+import { versionOf } from '../cache/queries.ts';
 import { MAX_QUERY } from './search-params.ts';
-import { searchLibrary, type IndexFacet } from './library.ts';
+import { bestLinked, searchLibrary, type IndexFacet } from './library.ts';
 import type { Facet, SearchState, Sort } from '#lib/practice-search.ts';
 
 export const PAGE_SIZE = 20;
@@ -445,30 +446,74 @@ export async function publishedOfCity(actor: Actor | null, citySlug: string) {
 }
 
 /**
- * The published practices linked to these key factors of a benchmark, for the inspiration of
- * an assessment's report: each with the key factors (of those asked) it is linked to, and the
- * texts it quotes as its sources.
+ * For each of these key factors of a benchmark, the `limit` published practices linked to it
+ * whose cities score highest (see library.bestLinked), those of the city `exclude` left out.
  */
-export async function publishedForKeyFactors(
+export async function bestLinkedToKeyFactors<T extends { score: number }>(
+	actor: Actor | null,
+	benchmarkSlug: string,
+	keyFactorSlugs: string[],
+	ranking: { exclude: string; score: (citySlug: string) => T; none: T; limit: number; max: number }
+) {
+	requireAccess(actor, 'content.read');
+	const found = await bestLinked(
+		keyFactorSlugs.map((k) => `${benchmarkSlug}/${k}`),
+		ranking.exclude,
+		ranking.score,
+		ranking.none,
+		ranking.limit,
+		ranking.max
+	);
+	return new Map(keyFactorSlugs.map((k) => [k, found.get(`${benchmarkSlug}/${k}`) ?? []]));
+}
+
+/** Published practices by id, with their published text (in no particular order). */
+export async function publishedByIds(actor: Actor | null, ids: string[]) {
+	requireAccess(actor, 'content.read');
+	return queries.listPublishedByIds(await db(), ids);
+}
+
+const seeded = new WeakMap<
+	Db,
+	{ version: number; rows: Promise<Awaited<ReturnType<typeof queries.listSeededPublished>>> }
+>();
+
+/**
+ * The texts the seeded practices linked to these key factors quote, by key factor: the
+ * library's seeds retell the toolkit's examples word for word (see content/practices.json).
+ */
+export async function quotedBySeeds(
 	actor: Actor | null,
 	benchmarkSlug: string,
 	keyFactorSlugs: string[]
 ) {
 	requireAccess(actor, 'content.read');
 	const asked = [...new Set(keyFactorSlugs)];
-	const rows = await queries.listPublishedForKeyFactors(await db(), benchmarkSlug, asked);
-	return rows.map((r) => ({
-		slug: r.slug,
-		cityId: r.cityId,
-		title: r.title,
-		summary: r.summary,
-		language: r.language,
-		cities: r.cities,
-		keyFactors: r.keyFactors
-			.filter((k) => k.benchmark === benchmarkSlug && asked.includes(k.slug))
-			.map((k) => k.slug),
-		quotes: r.sources.map((s) => s.quote)
-	}));
+	// A few dozen rows (the seeds), filtered here, kept until the library changes: the JSON
+	// containment test over every version of a large library would cost more than the report.
+	const d = await db();
+	const version = await versionOf(d, 'practices');
+	let entry = seeded.get(d);
+	if (entry?.version !== version) {
+		// A promise (a query builder alone would run again at each await).
+		const rows = Promise.resolve(queries.listSeededPublished(d));
+		entry = { version, rows };
+		seeded.set(d, entry);
+		rows.catch(() => {
+			if (seeded.get(d)?.rows === rows) seeded.delete(d);
+		});
+	}
+	const rows = await entry.rows;
+	return new Map(
+		asked.map((k) => [
+			k,
+			new Set(
+				rows
+					.filter((r) => r.keyFactors.some((x) => x.benchmark === benchmarkSlug && x.slug === k))
+					.flatMap((r) => r.sources.map((s) => s.quote))
+			)
+		])
+	);
 }
 
 /**
