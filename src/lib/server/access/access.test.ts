@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
 import {
 	can,
+	canInEngagement,
 	canReadAssessment,
+	requireEngagementAccess,
+	type EngagementAction,
+	type EngagementScope,
 	requireAssessmentAccess,
 	grantableRoles,
 	permissions,
@@ -64,7 +68,13 @@ const ownCity: Record<Permission, Who[]> = {
 	'assessment.manage': ['city_coordinator'],
 	'practice.draft': ['city_coordinator', 'city_contributor'],
 	'practice.submit': ['city_coordinator'],
-	'practice.review': ['network_admin']
+	'practice.review': ['network_admin'],
+	'engagement.setup': ['network_admin'],
+	'engagement.propose': ['network_admin', 'city_coordinator'],
+	'engagement.read': ['network_admin', 'city_coordinator', 'city_contributor'],
+	'engagement.edit': ['network_admin', 'city_coordinator', 'city_contributor'],
+	'plan.edit': ['city_coordinator', 'city_contributor'],
+	'plan.comment': ['network_admin', 'city_coordinator', 'city_contributor']
 };
 /** City work the network admin does not do by role (it sees shared assessments only). */
 const cityOnly: Permission[] = [
@@ -72,7 +82,8 @@ const cityOnly: Permission[] = [
 	'assessment.answer',
 	'assessment.manage',
 	'practice.draft',
-	'practice.submit'
+	'practice.submit',
+	'plan.edit'
 ];
 const cityScoped: Permission[] = [
 	'city.workspace.read',
@@ -84,7 +95,12 @@ const cityScoped: Permission[] = [
 	'assessment.answer',
 	'assessment.manage',
 	'practice.draft',
-	'practice.submit'
+	'practice.submit',
+	'engagement.propose',
+	'engagement.read',
+	'engagement.edit',
+	'plan.edit',
+	'plan.comment'
 ];
 
 describe('permissions matrix: role × action', () => {
@@ -211,5 +227,95 @@ describe('reading an assessment', () => {
 				)
 			)
 		).toBe(404);
+	});
+});
+
+describe('engagements: who may do what (Tampere mentors Lublin)', () => {
+	const OTHER = '00000000-0000-4000-8000-000000000003';
+	const inCity = (role: Role, cityId: string) => actor(role, cityId);
+	const proposed: EngagementScope = {
+		mentorCityId: TAMPERE,
+		implementingCityId: LUBLIN,
+		status: 'proposed',
+		proposedByCityId: LUBLIN
+	};
+	const active: EngagementScope = { ...proposed, status: 'active' };
+	const closed: EngagementScope = { ...proposed, status: 'closed' };
+	const people: Record<string, Actor | null> = {
+		anonymous: null,
+		admin: actors.network_admin,
+		'Lublin coordinator': inCity('city_coordinator', LUBLIN),
+		'Lublin contributor': inCity('city_contributor', LUBLIN),
+		'Lublin stakeholder': inCity('stakeholder', LUBLIN),
+		'Tampere coordinator': inCity('city_coordinator', TAMPERE),
+		'Tampere contributor': inCity('city_contributor', TAMPERE),
+		'other city coordinator': inCity('city_coordinator', OTHER)
+	};
+	const expected: Record<EngagementAction, string[]> = {
+		read: [
+			'admin',
+			'Lublin coordinator',
+			'Lublin contributor',
+			'Tampere coordinator',
+			'Tampere contributor'
+		],
+		respond: [],
+		edit: [
+			'admin',
+			'Lublin coordinator',
+			'Lublin contributor',
+			'Tampere coordinator',
+			'Tampere contributor'
+		],
+		'set-status': ['admin', 'Lublin coordinator', 'Tampere coordinator'],
+		// The implementing city edits its plan; the mentor comments and suggests.
+		'plan.edit': ['Lublin coordinator', 'Lublin contributor'],
+		'plan.comment': [
+			'admin',
+			'Lublin coordinator',
+			'Lublin contributor',
+			'Tampere coordinator',
+			'Tampere contributor'
+		]
+	};
+	for (const [what, allowed] of Object.entries(expected) as [EngagementAction, string[]][]) {
+		it(`${what} in an active engagement: ${allowed.join(', ') || 'nobody'}`, () => {
+			const may = Object.entries(people)
+				.filter(([, a]) => canInEngagement(a, active, what))
+				.map(([name]) => name);
+			expect(may).toEqual(allowed);
+		});
+	}
+	it('the city that did not propose accepts or declines, through its coordinator', () => {
+		const may = Object.entries(people)
+			.filter(([, a]) => canInEngagement(a, proposed, 'respond'))
+			.map(([name]) => name);
+		expect(may).toEqual(['Tampere coordinator']);
+		expect(canInEngagement(people['Lublin coordinator']!, proposed, 'set-status')).toBe(false);
+	});
+	it('a closed engagement is read only', () => {
+		for (const what of ['edit', 'plan.edit', 'plan.comment'] as const) {
+			expect(Object.values(people).some((a) => canInEngagement(a, closed, what))).toBe(false);
+		}
+		expect(canInEngagement(people['Tampere contributor']!, closed, 'read')).toBe(true);
+	});
+	it('answers 404 to outsiders and 403 to those who may read it', () => {
+		expect(statusOf(() => requireEngagementAccess(null, active, 'read'))).toBe(401);
+		expect(
+			statusOf(() => requireEngagementAccess(people['other city coordinator']!, active, 'read'))
+		).toBe(404);
+		expect(
+			statusOf(() => requireEngagementAccess(people['Tampere coordinator']!, active, 'plan.edit'))
+		).toBe(403);
+	});
+	it("a mentor city reads the implementing city's shared assessments, never its drafts", () => {
+		const mentor: Actor = { ...inCity('city_contributor', TAMPERE), mentorOf: [LUBLIN] };
+		const stranger = inCity('city_contributor', OTHER);
+		const shared = { cityId: LUBLIN, visibility: 'network', status: 'submitted' } as const;
+		expect(canReadAssessment(mentor, shared)).toBe(true);
+		expect(canReadAssessment(stranger, shared)).toBe(false);
+		expect(canReadAssessment(mentor, { ...shared, visibility: 'private' })).toBe(false);
+		expect(canReadAssessment(mentor, { ...shared, status: 'in_progress' })).toBe(false);
+		expect(canReadAssessment(mentor, { ...shared, cityId: OTHER })).toBe(false);
 	});
 });

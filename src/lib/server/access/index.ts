@@ -24,6 +24,11 @@ export interface Actor {
 	email: string;
 	emailVerified: boolean;
 	memberships: Membership[];
+	/**
+	 * The implementing cities that one of the actor's cities mentors in an active or
+	 * follow-up engagement (loaded with the session; absent means none).
+	 */
+	mentorOf?: string[];
 }
 
 export const permissions = [
@@ -41,7 +46,13 @@ export const permissions = [
 	'assessment.manage',
 	'practice.draft',
 	'practice.submit',
-	'practice.review'
+	'practice.review',
+	'engagement.setup',
+	'engagement.propose',
+	'engagement.read',
+	'engagement.edit',
+	'plan.edit',
+	'plan.comment'
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -56,7 +67,12 @@ const cityScoped: ReadonlySet<Permission> = new Set([
 	'assessment.answer',
 	'assessment.manage',
 	'practice.draft',
-	'practice.submit'
+	'practice.submit',
+	'engagement.propose',
+	'engagement.read',
+	'engagement.edit',
+	'plan.edit',
+	'plan.comment'
 ]);
 
 /**
@@ -68,7 +84,8 @@ const cityOnly: ReadonlySet<Permission> = new Set([
 	'assessment.answer',
 	'assessment.manage',
 	'practice.draft',
-	'practice.submit'
+	'practice.submit',
+	'plan.edit'
 ]);
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
@@ -83,7 +100,12 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
 		'assessment.answer',
 		'assessment.manage',
 		'practice.draft',
-		'practice.submit'
+		'practice.submit',
+		'engagement.propose',
+		'engagement.read',
+		'engagement.edit',
+		'plan.edit',
+		'plan.comment'
 	]),
 	city_contributor: new Set([
 		'content.read',
@@ -91,7 +113,11 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
 		'city.members.read',
 		'assessment.read',
 		'assessment.answer',
-		'practice.draft'
+		'practice.draft',
+		'engagement.read',
+		'engagement.edit',
+		'plan.edit',
+		'plan.comment'
 	]),
 	stakeholder: new Set(['content.read', 'city.workspace.read'])
 };
@@ -166,7 +192,79 @@ export interface AssessmentScope {
 export function canReadAssessment(actor: Actor | null, a: AssessmentScope): boolean {
 	if (a.visibility === 'public' && a.status === 'submitted') return true;
 	if (can(actor, 'assessment.read', { cityId: a.cityId })) return true;
-	return a.visibility !== 'private' && isNetworkAdmin(actor);
+	if (a.visibility === 'private') return false;
+	if (isNetworkAdmin(actor)) return true;
+	// A mentor city reads what its implementing city shared with the network, never drafts.
+	return a.status === 'submitted' && !!actor?.mentorOf?.includes(a.cityId);
+}
+
+export type EngagementStatus = 'proposed' | 'active' | 'follow_up' | 'closed' | 'declined';
+
+export interface EngagementScope {
+	mentorCityId: string;
+	implementingCityId: string;
+	status: EngagementStatus;
+	/** The city that proposed it; null when a network admin set it up. */
+	proposedByCityId: string | null;
+}
+
+export type EngagementAction =
+	'read' | 'respond' | 'edit' | 'set-status' | 'plan.edit' | 'plan.comment';
+
+/**
+ * What an actor may do in an engagement. Both cities' coordinators and contributors read it
+ * and write its parts (needs, strengths, visits…) and comment on the plan; only the
+ * implementing city edits the plan (the mentor comments and suggests); the city that did not
+ * propose it accepts or declines it (its coordinator); either coordinator moves it on
+ * (follow-up, closed). Network admins do all but edit a city's plan. Everyone else sees the
+ * public summary only (not through this function).
+ */
+export function canInEngagement(
+	actor: Actor | null,
+	e: EngagementScope,
+	what: EngagementAction
+): boolean {
+	if (!actor) return false;
+	const admin = isNetworkAdmin(actor);
+	const inCity = (permission: Permission, cityId: string) =>
+		actor.memberships.some(
+			(m) => m.cityId === cityId && m.role !== 'network_admin' && grants[m.role].has(permission)
+		);
+	const inEither = (permission: Permission) =>
+		inCity(permission, e.mentorCityId) || inCity(permission, e.implementingCityId);
+	const open = e.status !== 'closed' && e.status !== 'declined';
+	switch (what) {
+		case 'read':
+			return admin || inEither('engagement.read');
+		case 'respond': {
+			if (e.status !== 'proposed') return false;
+			const other = e.proposedByCityId === e.mentorCityId ? e.implementingCityId : e.mentorCityId;
+			return inCity('engagement.propose', other);
+		}
+		case 'set-status':
+			return e.status !== 'proposed' && (admin || inEither('engagement.propose'));
+		case 'edit':
+			return open && (admin || inEither('engagement.edit'));
+		case 'plan.edit':
+			return open && inCity('plan.edit', e.implementingCityId);
+		case 'plan.comment':
+			return open && (admin || inEither('plan.comment'));
+	}
+}
+
+/** As requireAccess, for one engagement: 401 without a session, else 404 (never 403). */
+export function requireEngagementAccess(
+	actor: Actor | null,
+	e: EngagementScope,
+	what: EngagementAction
+): asserts actor is Actor {
+	if (canInEngagement(actor, e, what)) return;
+	if (!actor) error(401, 'Sign in to continue.');
+	// Those who may read it learn they may not do this; others learn nothing about the id.
+	if (what !== 'read' && canInEngagement(actor, e, 'read')) {
+		error(403, 'You do not have access to this.');
+	}
+	error(404, 'Not found');
 }
 
 /** As requireAccess, for one assessment: 401 without a session, else 404 (never 403). */

@@ -7,6 +7,7 @@ import type { Actor, Role } from '../access/index.ts';
 import { membership } from '../cities/schema.ts';
 import { AUTH_BASE_PATH, CLIENT_IP_HEADER, auth } from './auth.ts';
 import { user } from './schema.ts';
+import { mentoredCityIds } from '../mentoring/queries.ts';
 
 /** What a request brings that auth needs: where it came from and its cookies. */
 export interface RequestContext {
@@ -144,7 +145,11 @@ export async function actorFrom(headers: Headers): Promise<Actor | null> {
 		name: found.user.name,
 		email: found.user.email,
 		emailVerified: found.user.emailVerified,
-		memberships: rows.map((r) => ({ cityId: r.cityId, role: r.role as Role }))
+		memberships: rows.map((r) => ({ cityId: r.cityId, role: r.role as Role })),
+		mentorOf: await mentoredCityIds(
+			d,
+			rows.flatMap((r) => (r.cityId ? [r.cityId] : []))
+		)
 	};
 }
 

@@ -8,3 +8,5 @@ export * from '../mail/schema.ts';
 export * from '../assessments/schema.ts';
 export * from '../cache/schema.ts';
 export * from '../practices/schema.ts';
+export * from '../mentoring/schema.ts';
+export * from '../jobs/schema.ts';

@@ -4,6 +4,7 @@ import { db } from '../db/index.ts';
 import { user } from '../auth/schema.ts';
 import { membership } from '../cities/schema.ts';
 import type { Actor, Role } from '../access/index.ts';
+import { mentoredCityIds } from '../mentoring/queries.ts';
 
 export async function actorByEmail(email: string): Promise<Actor> {
 	const d = await db();
@@ -15,6 +16,10 @@ export async function actorByEmail(email: string): Promise<Actor> {
 		name: u.name,
 		email: u.email,
 		emailVerified: u.emailVerified,
-		memberships: rows.map((r) => ({ cityId: r.cityId, role: r.role as Role }))
+		memberships: rows.map((r) => ({ cityId: r.cityId, role: r.role as Role })),
+		mentorOf: await mentoredCityIds(
+			d,
+			rows.flatMap((r) => (r.cityId ? [r.cityId] : []))
+		)
 	};
 }
