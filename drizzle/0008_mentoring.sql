@@ -1,5 +1,5 @@
 CREATE TYPE "public"."action_status" AS ENUM('planned', 'in_progress', 'done', 'dropped');--> statement-breakpoint
-CREATE TYPE "public"."engagement_part" AS ENUM('needs', 'mentor_strengths', 'implementing_strengths', 'ambition', 'plan', 'obstacles', 'inspiration', 'follow_up');--> statement-breakpoint
+CREATE TYPE "public"."engagement_part_kind" AS ENUM('needs', 'mentor_strengths', 'implementing_strengths', 'ambition', 'plan', 'obstacles', 'inspiration', 'follow_up');--> statement-breakpoint
 CREATE TYPE "public"."engagement_status" AS ENUM('proposed', 'active', 'follow_up', 'closed', 'declined');--> statement-breakpoint
 CREATE TABLE "action" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
@@ -69,7 +69,7 @@ CREATE TABLE "engagement" (
 --> statement-breakpoint
 CREATE TABLE "engagement_part" (
 	"engagement_id" uuid NOT NULL,
-	"kind" "engagement_part" NOT NULL,
+	"kind" "engagement_part_kind" NOT NULL,
 	"text" text DEFAULT '' NOT NULL,
 	"revision" integer DEFAULT 0 NOT NULL,
 	"updated_by" text,

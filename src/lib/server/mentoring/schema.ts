@@ -77,7 +77,7 @@ export const engagementPartKinds = [
 	'inspiration',
 	'follow_up'
 ] as const;
-export const engagementPartEnum = pgEnum('engagement_part', engagementPartKinds);
+export const engagementPartEnum = pgEnum('engagement_part_kind', engagementPartKinds);
 
 export const engagementPart = pgTable(
 	'engagement_part',
