@@ -1,0 +1,130 @@
+// The engagement forms, checked field by field. Messages are keys of the message files.
+import * as v from 'valibot';
+import { engagementPartKinds } from './schema.ts';
+
+export const limits = { title: 200, summary: 2_000, part: 20_000, visitText: 4_000 } as const;
+
+const required = (max: number, requiredKey: string, tooLongKey: string) =>
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.nonEmpty(requiredKey),
+		v.maxLength(max, tooLongKey)
+	);
+const optional = (max: number, tooLongKey: string) =>
+	v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(max, tooLongKey));
+/** A day as yyyy-mm-dd (what a date input sends), or nothing. */
+const day = v.pipe(
+	v.optional(v.string(), ''),
+	v.trim(),
+	v.transform((s) => (s === '' ? null : s)),
+	v.nullable(
+		v.pipe(
+			v.string(),
+			v.isoDate('error_engagement_date_invalid'),
+			// A day that exists (the format alone lets 30 February through).
+			v.check((s) => {
+				const d = new Date(`${s}T00:00:00Z`);
+				return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+			}, 'error_engagement_date_invalid')
+		)
+	)
+);
+const uuid = (key: string) => v.pipe(v.optional(v.string(), ''), v.trim(), v.uuid(key));
+
+const engagementFields = {
+	themeSlug: required(120, 'error_engagement_theme_required', 'error_engagement_theme_required'),
+	title: required(
+		limits.title,
+		'error_engagement_title_required',
+		'error_engagement_title_too_long'
+	),
+	summary: optional(limits.summary, 'error_engagement_summary_too_long'),
+	periodFrom: day,
+	periodTo: day
+};
+const periodInOrder = <T extends { periodFrom: string | null; periodTo: string | null }>(
+	schema: v.GenericSchema<unknown, T>
+) =>
+	v.pipe(
+		schema,
+		v.forward(
+			v.check(
+				(e: T) => !e.periodFrom || !e.periodTo || e.periodFrom <= e.periodTo,
+				'error_engagement_period_order'
+			),
+			['periodTo' as never]
+		)
+	);
+
+/** A network admin sets up an engagement between two cities (active at once). */
+export const setUpForm = periodInOrder(
+	v.pipe(
+		v.object({
+			...engagementFields,
+			mentorCityId: uuid('error_engagement_mentor_required'),
+			implementingCityId: uuid('error_engagement_implementing_required')
+		}),
+		v.forward(
+			v.check((e) => e.mentorCityId !== e.implementingCityId, 'error_engagement_same_city'),
+			['implementingCityId']
+		)
+	)
+);
+
+/** A city proposes an engagement to another, as its mentor or as the city to be mentored. */
+export const proposeForm = periodInOrder(
+	v.object({
+		...engagementFields,
+		otherCityId: uuid('error_engagement_other_required'),
+		as: v.pipe(
+			v.optional(v.string(), ''),
+			v.check((s) => s === 'mentor' || s === 'implementing', 'error_engagement_role_required'),
+			v.transform((s) => s as 'mentor' | 'implementing')
+		)
+	})
+);
+
+export const declineForm = v.object({
+	reason: required(
+		limits.summary,
+		'error_engagement_reason_required',
+		'error_engagement_reason_too_long'
+	)
+});
+
+export const partForm = v.object({
+	kind: v.picklist(engagementPartKinds, 'error_generic'),
+	text: optional(limits.part, 'error_engagement_part_too_long'),
+	/** The revision the text was loaded at: a save over a newer one is a conflict. */
+	revision: v.pipe(
+		v.optional(v.string(), '0'),
+		v.regex(/^\d{1,9}$/, 'error_generic'),
+		v.transform(Number)
+	)
+});
+
+export const visitForm = v.object({
+	visitedOn: day,
+	place: required(200, 'error_visit_place_required', 'error_visit_text_too_long'),
+	visitors: optional(limits.visitText, 'error_visit_text_too_long'),
+	met: optional(limits.visitText, 'error_visit_text_too_long'),
+	topics: optional(limits.visitText, 'error_visit_text_too_long')
+});
+
+export type FormErrors = Record<string, string>;
+
+/** A form's fields as strings (what a browser sends), checked: the data, or a message per field. */
+export function check<S extends v.GenericSchema>(
+	schema: S,
+	input: Record<string, unknown>
+): { ok: true; data: v.InferOutput<S> } | { ok: false; errors: FormErrors } {
+	const result = v.safeParse(schema, input);
+	if (result.success) return { ok: true, data: result.output };
+	const errors: FormErrors = {};
+	for (const issue of result.issues) {
+		const key = v.getDotPath(issue) ?? '_form';
+		errors[key] ??= issue.message;
+	}
+	return { ok: false, errors };
+}
