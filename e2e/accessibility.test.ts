@@ -261,6 +261,11 @@ const checks: Check[] = [
 		path: () => `/admin/practices/${known.submittedPractice}`,
 		then: submitEmpty
 	},
+	{
+		name: 'mentoring engagement, public summary',
+		who: 'anonymous',
+		path: () => '/engagements/tampere-mentoring-lublin'
+	},
 	{ name: 'practice library', who: 'anonymous', path: () => '/practices' },
 	{
 		name: 'practice library, searched with facets',

@@ -125,6 +125,40 @@ export const PracticeFile = v.object({
 
 export type PracticeContent = v.InferOutput<typeof PracticeFile>['practices'][number];
 
+const engagementPartKeys = [
+	'needs',
+	'mentor_strengths',
+	'implementing_strengths',
+	'ambition',
+	'plan',
+	'obstacles',
+	'inspiration',
+	'follow_up'
+] as const;
+
+export const MentoringFile = v.object({
+	engagements: v.array(
+		v.object({
+			slug: v.pipe(text, v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(200)),
+			title: v.pipe(text, v.nonEmpty(), v.maxLength(200)),
+			mentor: text,
+			implementing: text,
+			themeSlug: text,
+			periodFrom: v.nullable(text),
+			periodTo: v.nullable(text),
+			status: v.picklist(['active', 'follow_up', 'closed']),
+			summary: v.pipe(text, v.maxLength(2_000)),
+			parts: v.record(v.picklist(engagementPartKeys), text),
+			visits: v.array(
+				v.object({ place: text, visitors: text, met: text, topics: text })
+			),
+			source: text
+		})
+	)
+});
+
+export type EngagementContent = v.InferOutput<typeof MentoringFile>['engagements'][number];
+
 export type BenchmarkContent = v.InferOutput<typeof BenchmarkFile>;
 
 export function contentDir() {
@@ -158,6 +192,10 @@ export function loadContent(dir = contentDir()) {
 					data: p,
 					hash: createHash('sha256').update(JSON.stringify(p)).digest('hex')
 				}))
+			: [],
+		// Mentoring engagements are optional too.
+		engagements: existsSync(join(dir, 'mentoring.json'))
+			? read(MentoringFile, join(dir, 'mentoring.json')).data.engagements
 			: [],
 		benchmarks: readdirSync(benchmarksDir)
 			.filter((f) => f.endsWith('.json'))

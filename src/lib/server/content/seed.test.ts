@@ -8,6 +8,9 @@ import { mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The EUROCITIES documents the content is taken from (beside the repository, as in CI). */
+const seedsDir = join(process.cwd(), '..', 'shared', 'seeds');
+
 describe.each(engines())('content seed on %s', (engine) => {
 	const db = useTestDatabase(engine);
 
@@ -38,11 +41,47 @@ describe.each(engines())('content seed on %s', (engine) => {
 		expect(report).toEqual({
 			citiesAdded: 0,
 			benchmarkVersionsAdded: [],
-			practiceVersionsAdded: []
+			practiceVersionsAdded: [],
+			engagementsAdded: []
 		});
 		expect(after[0]!.n).toBe(before[0]!.n);
 		const versions = await db().select().from(schema.benchmark);
 		expect(versions).toHaveLength(1);
+	});
+
+	it('loads Tampere mentoring Lublin as seed 000 tells it, once', async () => {
+		const [e] = await db()
+			.select()
+			.from(schema.engagement)
+			.where(eq(schema.engagement.slug, 'tampere-mentoring-lublin'));
+		expect([e?.title, e?.periodFrom, e?.periodTo, e?.fromSeed]).toEqual([
+			'Tampere mentoring Lublin',
+			'2012',
+			'2014',
+			true
+		]);
+		const parts = await db()
+			.select()
+			.from(schema.engagementPart)
+			.where(eq(schema.engagementPart.engagementId, e!.id));
+		const text = (kind: string) => parts.find((p) => p.kind === kind)?.text ?? '';
+		expect(text('needs')).toContain('MARKET ITSELF AS A HUB OF INTERNATIONAL TALENT AND SKILL');
+		expect(text('mentor_strengths')).toContain('RASMUS ANTI-RACIST CAMPAIGN');
+		expect(text('plan').split('\n')).toHaveLength(8);
+		expect(text('obstacles')).toBe('Resources');
+		const visits = await db()
+			.select()
+			.from(schema.visit)
+			.where(eq(schema.visit.engagementId, e!.id));
+		expect(visits.map((v) => [v.place, v.visitedOn])).toEqual([['Lublin', null]]);
+		expect(visits[0]?.met).toContain('Nowy Szwajczer Foundation');
+		// Every line comes from the seed, word for word.
+		const seed = readFileSync(join(seedsDir, '000_ee4af4e5405b18cf.txt'), 'utf8');
+		for (const p of parts) {
+			for (const line of p.text.split('\n')) {
+				expect(seed).toContain(line.replace(/^- /, '').replace(/\.$/, ''));
+			}
+		}
 	});
 
 	it('publishes changed content as a new version and leaves the published one untouched', async () => {

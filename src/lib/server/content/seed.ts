@@ -6,6 +6,7 @@ import * as cityQueries from '../cities/queries.ts';
 import * as benchmarkQueries from '../benchmarks/queries.ts';
 import * as charterQueries from '../charter/queries.ts';
 import * as practiceQueries from '../practices/queries.ts';
+import * as mentoringQueries from '../mentoring/queries.ts';
 import { loadContent, type BenchmarkContent } from './files.ts';
 
 function sectionsOf(b: BenchmarkContent) {
@@ -24,6 +25,7 @@ export interface SeedReport {
 	citiesAdded: number;
 	benchmarkVersionsAdded: string[];
 	practiceVersionsAdded: string[];
+	engagementsAdded: string[];
 }
 
 export async function seedContent(d: Db, dir?: string): Promise<SeedReport> {
@@ -199,7 +201,39 @@ export async function seedContent(d: Db, dir?: string): Promise<SeedReport> {
 			});
 			practicesAdded.push(`${p.slug}@${version.number}`);
 		}
+		// Engagements are loaded once: after that they belong to their cities, who edit them.
+		const engagementsAdded: string[] = [];
+		for (const e of content.engagements) {
+			if (await mentoringQueries.findEngagementBySlug(tx, e.slug)) continue;
+			const row = await mentoringQueries.insertEngagement(tx, {
+				slug: e.slug,
+				title: e.title,
+				mentorCityId: idOf(e.mentor),
+				implementingCityId: idOf(e.implementing),
+				themeSlug: e.themeSlug,
+				periodFrom: e.periodFrom,
+				periodTo: e.periodTo,
+				status: e.status,
+				summary: e.summary,
+				fromSeed: true
+			});
+			await mentoringQueries.insertParts(
+				tx,
+				Object.entries(e.parts).map(([kind, text]) => ({
+					engagementId: row.id,
+					kind: kind as mentoringQueries.EngagementPartKind,
+					text,
+					revision: 1
+				}))
+			);
+			for (const visit of e.visits) {
+				await mentoringQueries.insertVisit(tx, { ...visit, engagementId: row.id });
+			}
+			engagementsAdded.push(e.slug);
+		}
+
 		return {
+			engagementsAdded,
 			citiesAdded: cities.length - before,
 			benchmarkVersionsAdded: added,
 			practiceVersionsAdded: practicesAdded

@@ -136,3 +136,9 @@ export function cityNamesByIds(d: Db, ids: string[]) {
 		.from(city)
 		.where(inArray(city.id, ids));
 }
+
+/** Parts written at once (the seed step: no revision to check). */
+export async function insertParts(d: Db, rows: (typeof engagementPart.$inferInsert)[]) {
+	if (rows.length === 0) return;
+	await d.insert(engagementPart).values(rows).onConflictDoNothing();
+}

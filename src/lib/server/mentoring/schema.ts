@@ -46,8 +46,9 @@ export const engagement = pgTable(
 		title: text('title').notNull(),
 		/** What anyone may read of it (the public summary). */
 		summary: text('summary').notNull().default(''),
-		periodFrom: date('period_from'),
-		periodTo: date('period_to'),
+		/** As precise as known: "2012", "2013-09" or "2013-09-15" (the seeds give years). */
+		periodFrom: text('period_from'),
+		periodTo: text('period_to'),
 		status: engagementStatusEnum('status').notNull().default('proposed'),
 		/** The city that proposed it; null when a network admin set it up (active at once). */
 		proposedByCityId: uuid('proposed_by_city_id').references(() => city.id, {

@@ -326,3 +326,26 @@ export async function publicSummary(actor: Actor | null, slug: string) {
 export function maySetUp(actor: Actor | null) {
 	return can(actor, 'engagement.setup');
 }
+
+/** A city's accepted engagements (mentoring or mentored), for its public page. */
+export async function publicOfCity(actor: Actor | null, cityId: string) {
+	requireAccess(actor, 'content.read');
+	if (!isUuid(cityId)) return [];
+	const d = await db();
+	const rows = (await queries.listEngagementsOfCity(d, cityId)).filter(
+		(r) => r.status !== 'proposed' && r.status !== 'declined'
+	);
+	const cities = await queries.cityNamesByIds(d, [
+		...new Set(rows.flatMap((r) => [r.mentorCityId, r.implementingCityId]))
+	]);
+	const cityOf = (id: string) => cities.find((c) => c.id === id)!;
+	return rows.map((r) => ({
+		slug: r.slug,
+		title: r.title,
+		status: r.status,
+		periodFrom: r.periodFrom,
+		periodTo: r.periodTo,
+		role: r.mentorCityId === cityId ? ('mentor' as const) : ('implementing' as const),
+		other: cityOf(r.mentorCityId === cityId ? r.implementingCityId : r.mentorCityId)
+	}));
+}
