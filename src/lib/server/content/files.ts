@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import * as v from 'valibot';
+import { engagementPartKinds } from '../mentoring/schema.ts';
 
 const text = v.string();
 const nullableText = v.nullish(v.string());
@@ -125,16 +126,6 @@ export const PracticeFile = v.object({
 
 export type PracticeContent = v.InferOutput<typeof PracticeFile>['practices'][number];
 
-const engagementPartKeys = [
-	'needs',
-	'mentor_strengths',
-	'implementing_strengths',
-	'ambition',
-	'plan',
-	'obstacles',
-	'inspiration',
-	'follow_up'
-] as const;
 
 export const MentoringFile = v.object({
 	engagements: v.array(
@@ -148,7 +139,7 @@ export const MentoringFile = v.object({
 			periodTo: v.nullable(text),
 			status: v.picklist(['active', 'follow_up', 'closed']),
 			summary: v.pipe(text, v.maxLength(2_000)),
-			parts: v.record(v.picklist(engagementPartKeys), text),
+			parts: v.record(v.picklist(engagementPartKinds), text),
 			visits: v.array(
 				v.object({ place: text, visitors: text, met: text, topics: text })
 			),

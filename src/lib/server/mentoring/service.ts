@@ -200,12 +200,8 @@ export async function get(actor: Actor | null, id: string) {
 	};
 }
 
-/** A city's engagements (mentoring or mentored), for its workspace. */
-export async function listOfCity(actor: Actor | null, cityId: string) {
-	if (!isUuid(cityId)) error(404, 'Not found');
-	requireAccess(actor, 'engagement.read', { cityId });
-	const d = await db();
-	const rows = await queries.listEngagementsOfCity(d, cityId);
+/** Engagements as one of their cities sees them in a list: its role and the other city. */
+async function asSeenBy(d: Db, cityId: string, rows: queries.Engagement[]) {
 	const cities = await queries.cityNamesByIds(d, [
 		...new Set(rows.flatMap((r) => [r.mentorCityId, r.implementingCityId]))
 	]);
@@ -221,6 +217,14 @@ export async function listOfCity(actor: Actor | null, cityId: string) {
 		other: cityOf(r.mentorCityId === cityId ? r.implementingCityId : r.mentorCityId),
 		awaitingUs: r.status === 'proposed' && r.proposedByCityId !== cityId
 	}));
+}
+
+/** A city's engagements (mentoring or mentored), for its workspace. */
+export async function listOfCity(actor: Actor | null, cityId: string) {
+	if (!isUuid(cityId)) error(404, 'Not found');
+	requireAccess(actor, 'engagement.read', { cityId });
+	const d = await db();
+	return asSeenBy(d, cityId, await queries.listEngagementsOfCity(d, cityId));
 }
 
 export type SaveOutcome =
@@ -335,17 +339,6 @@ export async function publicOfCity(actor: Actor | null, cityId: string) {
 	const rows = (await queries.listEngagementsOfCity(d, cityId)).filter(
 		(r) => r.status !== 'proposed' && r.status !== 'declined'
 	);
-	const cities = await queries.cityNamesByIds(d, [
-		...new Set(rows.flatMap((r) => [r.mentorCityId, r.implementingCityId]))
-	]);
-	const cityOf = (id: string) => cities.find((c) => c.id === id)!;
-	return rows.map((r) => ({
-		slug: r.slug,
-		title: r.title,
-		status: r.status,
-		periodFrom: r.periodFrom,
-		periodTo: r.periodTo,
-		role: r.mentorCityId === cityId ? ('mentor' as const) : ('implementing' as const),
-		other: cityOf(r.mentorCityId === cityId ? r.implementingCityId : r.mentorCityId)
-	}));
+	// What anyone may read: no ids into the workspace.
+	return (await asSeenBy(d, cityId, rows)).map(({ id: _id, awaitingUs: _a, ...e }) => e);
 }
