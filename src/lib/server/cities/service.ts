@@ -1,28 +1,19 @@
-// Cities of the network and the people in them: creating cities, inviting people into a
-// city with a role, accepting an invitation.
-import { createHash, randomBytes } from 'node:crypto';
+// Cities of the network: listing and creating them, one's workspaces, and cities like a
+// given one. A city's people are in people.ts, its figures in facts.ts.
 import { error } from '@sveltejs/kit';
 import { db } from '../db/index.ts';
 import {
 	can,
-	grantableRoles,
 	isNetworkAdmin,
 	requireAccess,
 	requireSignedIn,
-	type Actor,
-	type CityRole
+	type Actor
 } from '../access/index.ts';
 import * as audit from '../audit/service.ts';
-import * as mail from '../mail/service.ts';
-import * as accounts from '../auth/service.ts';
 import { isUuid } from '../validation.ts';
 import * as queries from './queries.ts';
-import type { CityInput, FactInput, InviteInput } from './forms.ts';
-import { cityFigures } from './schema.ts';
+import type { CityInput } from './forms.ts';
 import { likeness, type Likeness } from './similar.ts';
-import { invitationMail } from './messages.ts';
-
-const INVITATION_DAYS = 14;
 
 export function slugify(name: string): string {
 	return name
@@ -106,284 +97,9 @@ export async function create(actor: Actor | null, input: CityInput) {
 	});
 }
 
-export async function members(actor: Actor | null, cityId: string) {
-	if (!isUuid(cityId)) error(404, 'Not found');
-	requireAccess(actor, 'city.members.read', { cityId });
-	const d = await db();
-	const [people, pending] = await Promise.all([
-		queries.listMembers(d, cityId),
-		queries.listPendingInvitations(d, cityId)
-	]);
-	return {
-		people,
-		pending: pending.map((i) => ({
-			id: i.id,
-			email: i.email,
-			name: i.name,
-			role: i.role,
-			organisation: i.organisation,
-			expiresAt: i.expiresAt
-		}))
-	};
-}
-
-export function rolesGrantable(actor: Actor | null, cityId: string): CityRole[] {
-	return grantableRoles(actor, cityId);
-}
-
-function hashToken(token: string) {
-	return createHash('sha256').update(token).digest('hex');
-}
-
-export type InviteOutcome =
-	{ ok: true; invitationId: string } | { ok: false; field: string; error: string };
-
-/** Invites a person into a city with a role; the mail carries a one-time link. */
-export async function invite(
-	actor: Actor | null,
-	cityId: string,
-	input: InviteInput,
-	origin: string
-): Promise<InviteOutcome> {
-	if (!isUuid(cityId)) error(404, 'Not found');
-	requireAccess(actor, 'city.members.invite', { cityId });
-	if (!grantableRoles(actor, cityId).includes(input.role)) {
-		return { ok: false, field: 'role', error: 'error_role_not_allowed' };
-	}
-	const d = await db();
-	const c = await queries.findCityById(d, cityId);
-	if (!c) error(404, 'Not found');
-	const existing = await accounts.findUserByEmail(input.email);
-	if (existing && (await queries.findMembership(d, existing.id, cityId))) {
-		return { ok: false, field: 'email', error: 'error_already_member' };
-	}
-	const token = randomBytes(32).toString('base64url');
-	const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
-	const inv = await d.transaction(async (tx) => {
-		const row = await queries.insertInvitation(tx, {
-			tokenHash: hashToken(token),
-			email: input.email,
-			name: input.name,
-			cityId,
-			role: input.role,
-			organisation: input.organisation || null,
-			invitedBy: actor.userId,
-			expiresAt
-		});
-		await audit.record(tx, {
-			actorUserId: actor.userId,
-			action: 'invitation.create',
-			entityType: 'invitation',
-			entityId: row.id,
-			cityId,
-			after: { email: row.email, role: row.role, organisation: row.organisation }
-		});
-		return row;
-	});
-	await mail.send({
-		to: input.email,
-		...invitationMail({
-			name: input.name,
-			inviter: actor.name,
-			city: c.name,
-			role: input.role,
-			link: `${origin}/invitations/${token}`,
-			days: INVITATION_DAYS
-		})
-	});
-	return { ok: true, invitationId: inv.id };
-}
-
-export async function revokeInvitation(actor: Actor | null, cityId: string, invitationId: string) {
-	if (!isUuid(cityId) || !isUuid(invitationId)) error(404, 'Not found');
-	requireAccess(actor, 'city.members.invite', { cityId });
-	const d = await db();
-	const inv = await queries.findInvitation(d, invitationId, cityId);
-	if (!inv || inv.acceptedAt || inv.revokedAt) error(404, 'Not found');
-	await d.transaction(async (tx) => {
-		const after = await queries.markInvitation(tx, inv.id, { revokedAt: new Date() });
-		await audit.record(tx, {
-			actorUserId: actor.userId,
-			action: 'invitation.revoke',
-			entityType: 'invitation',
-			entityId: inv.id,
-			cityId,
-			before: { revokedAt: null },
-			after: { revokedAt: after.revokedAt }
-		});
-	});
-}
-
-export type InvitationView = {
-	status: 'open' | 'expired' | 'used';
-	email: string;
-	name: string;
-	role: CityRole;
-	cityName: string;
-	hasAccount: boolean;
-};
-
-/** What the invitation link shows; the token is the credential, so no actor is needed. */
-export async function invitationByToken(token: string): Promise<InvitationView | undefined> {
-	if (!token || token.length > 200) return undefined;
-	const d = await db();
-	const inv = await queries.findInvitationByTokenHash(d, hashToken(token));
-	if (!inv || !inv.cityId) return undefined;
-	const c = await queries.findCityById(d, inv.cityId);
-	if (!c) return undefined;
-	const status =
-		inv.acceptedAt || inv.revokedAt ? 'used' : inv.expiresAt < new Date() ? 'expired' : 'open';
-	return {
-		status,
-		email: inv.email,
-		name: inv.name,
-		role: inv.role as CityRole,
-		cityName: c.name,
-		hasAccount: !!(await accounts.findUserByEmail(inv.email))
-	};
-}
-
-async function join(token: string, userId: string) {
-	const d = await db();
-	const inv = await queries.findInvitationByTokenHash(d, hashToken(token));
-	if (!inv || !inv.cityId || inv.acceptedAt || inv.revokedAt || inv.expiresAt < new Date()) {
-		return undefined;
-	}
-	const cityId = inv.cityId;
-	await d.transaction(async (tx) => {
-		const existing = await queries.findMembership(tx, userId, cityId);
-		const after = existing
-			? await queries.updateMembershipRole(tx, existing.id, {
-					role: inv.role,
-					organisation: inv.organisation
-				})
-			: await queries.insertMembership(tx, {
-					userId,
-					cityId,
-					role: inv.role,
-					organisation: inv.organisation
-				});
-		await queries.markInvitation(tx, inv.id, { acceptedAt: new Date() });
-		await audit.record(tx, {
-			actorUserId: userId,
-			action: 'invitation.accept',
-			entityType: 'membership',
-			entityId: after.id,
-			cityId,
-			before: existing ?? null,
-			after
-		});
-	});
-	return inv;
-}
-
-/** A new person accepts: their account is created with the invited email, already verified. */
-export async function acceptAsNewUser(token: string, input: { name: string; password: string }) {
-	const view = await invitationByToken(token);
-	if (!view || view.status !== 'open') return { ok: false as const, reason: 'invalid' as const };
-	if (view.hasAccount) return { ok: false as const, reason: 'has-account' as const };
-	const created = await accounts.createVerifiedUser({ email: view.email, ...input });
-	const inv = await join(token, created.id);
-	if (!inv) return { ok: false as const, reason: 'invalid' as const };
-	return { ok: true as const, email: view.email };
-}
-
-/** A person who already has an account accepts while signed in with the invited email. */
-export async function acceptAsActor(actor: Actor | null, token: string) {
-	if (!actor) error(401, 'Sign in to continue.');
-	const view = await invitationByToken(token);
-	if (!view || view.status !== 'open') return { ok: false as const, reason: 'invalid' as const };
-	if (view.email !== actor.email.toLowerCase()) {
-		return { ok: false as const, reason: 'wrong-account' as const };
-	}
-	const inv = await join(token, actor.userId);
-	return inv ? { ok: true as const } : { ok: false as const, reason: 'invalid' as const };
-}
-
 export async function myCities(actor: Actor | null) {
 	if (!actor) return [];
 	return queries.listMembershipsOfUser(await db(), actor.userId);
-}
-
-export type CityFigure = queries.CityFigure;
-export type FactRow = Awaited<ReturnType<typeof queries.listFacts>>[number];
-
-export interface CityFacts {
-	/** The current value of each figure, or null where none was ever recorded. */
-	current: Record<CityFigure, FactRow | null>;
-	/** Every value recorded, per figure the current one first (latest year, then latest). */
-	history: FactRow[];
-}
-
-function factsOf(rows: FactRow[]): CityFacts {
-	const current = Object.fromEntries(
-		cityFigures.map((f) => [f, rows.find((r) => r.figure === f) ?? null])
-	) as Record<CityFigure, FactRow | null>;
-	return { current, history: rows };
-}
-
-/** A city's figures with their years and sources: public, like the city itself. */
-export async function facts(actor: Actor | null, cityId: string): Promise<CityFacts> {
-	requireAccess(actor, 'content.read');
-	if (!isUuid(cityId)) error(404, 'Not found');
-	return factsOf(await queries.listFacts(await db(), cityId));
-}
-
-/**
- * Records a new value of one of the city's figures. Older values stay as its history; the
- * city row keeps the current one (the latest by year, then by when it was recorded).
- */
-export async function recordFact(actor: Actor | null, cityId: string, input: FactInput) {
-	if (!isUuid(cityId)) error(404, 'Not found');
-	requireAccess(actor, 'city.facts.update', { cityId });
-	const d = await db();
-	const c = await queries.findCityById(d, cityId);
-	if (!c) error(404, 'Not found');
-	return d.transaction(async (tx) => {
-		const fact = await queries.insertFact(tx, {
-			cityId,
-			figure: input.figure,
-			value: input.value,
-			year: input.year,
-			source: input.source,
-			recordedBy: actor.userId
-		});
-		const now = factsOf(await queries.listFacts(tx, cityId)).current[input.figure]!;
-		const before = {
-			population: c.population,
-			populationYear: c.populationYear,
-			migrantBackgroundShare: c.migrantBackgroundShare,
-			foreignNationalsShare: c.foreignNationalsShare
-		};
-		const set =
-			input.figure === 'population'
-				? { population: Math.round(now.value), populationYear: now.year }
-				: input.figure === 'migrant_background_share'
-					? { migrantBackgroundShare: now.value }
-					: { foreignNationalsShare: now.value };
-		const changed = Object.entries(set).some(
-			([k, value]) => before[k as keyof typeof before] !== value
-		);
-		if (changed) await queries.updateCurrentFigures(tx, cityId, set);
-		await audit.record(tx, {
-			actorUserId: actor.userId,
-			action: 'city.fact.record',
-			entityType: 'city_fact',
-			entityId: fact.id,
-			cityId,
-			before,
-			after: {
-				fact: {
-					figure: fact.figure,
-					value: fact.value,
-					year: fact.year,
-					source: fact.source
-				},
-				current: { ...before, ...set }
-			}
-		});
-		return fact;
-	});
 }
 
 export interface SimilarCity {
@@ -414,3 +130,7 @@ export async function similarTo(
 		.sort((a, b) => b.likeness.score - a.likeness.score || a.name.localeCompare(b.name))
 		.slice(0, limit);
 }
+
+// One namespace for routes: `import * as cities from '…/cities/service.ts'`.
+export * from './people.ts';
+export * from './facts.ts';
