@@ -20,17 +20,18 @@
 // BENCH_AIM_CONNECTIONS (10: the concurrency of the cases that have a latency aim),
 // BENCH_PRACTICES (published practices written for the library's search: 100,000 on
 // PostgreSQL, 10,000 on PGlite; 0 writes none).
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchCases } from './bench/cases.js';
 import { generateAssessments } from './bench/generate-assessments.js';
 import { generatePractices } from './bench/generate-practices.js';
 import { HOST, benchDataDir, freePort, startBenchServer } from './bench/server.js';
+import { createThrowawayDatabase } from './bench/database.js';
+import { load, percentile, preflight, signIn } from './bench/load.js';
+import { printResults } from './bench/report.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -67,131 +68,6 @@ const practiceCount = Math.round(
 	positiveNumber('BENCH_PRACTICES', postgres ? 100_000 : 10_000, { zero: true })
 );
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/**
- * A database of its own on the PostgreSQL server, dropped afterwards.
- * @param {string} adminUrl
- */
-async function createThrowawayDatabase(adminUrl) {
-	const name = `ic_bench_${randomBytes(6).toString('hex')}`;
-	const admin = new pg.Client({ connectionString: adminUrl });
-	await admin.connect();
-	try {
-		await admin.query(`create database ${name}`);
-	} finally {
-		await admin.end();
-	}
-	const url = new URL(adminUrl);
-	url.pathname = `/${name}`;
-	return {
-		name,
-		url: url.toString(),
-		async drop() {
-			const c = new pg.Client({ connectionString: adminUrl });
-			await c.connect();
-			try {
-				await c.query(`drop database if exists ${name} with (force)`);
-			} finally {
-				await c.end();
-			}
-		}
-	};
-}
-
-/**
- * Signs in through the sign-in form, as a browser does, and returns the session cookie.
- * @param {string} base
- * @param {{ email: string, password: string }} account
- */
-async function signIn(base, { email, password }) {
-	const response = await fetch(`${base}/sign-in`, {
-		method: 'POST',
-		headers: {
-			accept: 'text/html',
-			origin: base,
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ email, password }).toString(),
-		redirect: 'manual'
-	});
-	await response.arrayBuffer();
-	const cookie = response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
-	if (response.status !== 303 || !cookie.includes('session_token=')) {
-		throw new Error(`signing in as ${email} answered ${response.status}, without a session`);
-	}
-	return cookie;
-}
-
-/**
- * One autocannon run. Each response's latency is kept, so that p95 is computed from them all
- * (autocannon's own histogram reports p90, p97.5 and p99, not p95). A case with `paths` asks
- * for them in turn, one per request.
- * @param {string} url
- * @param {{ method?: string, headers?: Record<string, string>, body?: string, paths?: string[] }} request
- * @param {number} duration
- * @param {number} concurrency
- */
-async function load(url, request, duration, concurrency) {
-	/** @type {number[]} */
-	const latencies = [];
-	const paths = request.paths;
-	let next = 0;
-	const instance = autocannon({
-		url,
-		connections: concurrency,
-		duration,
-		method: request.method ?? 'GET',
-		headers: request.headers,
-		body: request.body,
-		...(paths
-			? {
-					requests: [
-						{
-							setupRequest: (/** @type {Record<string, unknown>} */ req) => ({
-								...req,
-								path: paths[next++ % paths.length]
-							})
-						}
-					]
-				}
-			: {})
-	});
-	instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-	const result = await instance;
-	return { result, latencies };
-}
-
-/**
- * The value below which `p` of the latencies fall (nearest rank).
- * @param {number[]} values
- * @param {number} p  0–1
- */
-function percentile(values, p) {
-	if (values.length === 0) return NaN;
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
-}
-
-/**
- * One request before the load: its status says whether the case can run, its time is what the
- * first reader waits (nothing cached yet).
- * @param {string} url
- * @param {{ method?: string, headers?: Record<string, string>, body?: string }} request
- */
-async function preflight(url, request) {
-	const started = performance.now();
-	const response = await fetch(url, {
-		method: request.method ?? 'GET',
-		headers: request.headers,
-		body: request.body,
-		redirect: 'manual'
-	});
-	await response.arrayBuffer();
-	return { status: response.status, ms: Math.round(performance.now() - started) };
-}
 
 /** The machine's load, which the figures depend on. */
 const load1 = () => `Load average over the last minute: ${loadavg()[0]?.toFixed(1)}`;
@@ -239,35 +115,32 @@ try {
 		`Server answering at ${server.base} after ${(server.startedInMs / 1000).toFixed(1)} s.`
 	);
 
-	if (cityCount === 0) {
-		assessments.skip = 'BENCH_CITIES=0: no bench data written';
-	} else if (throwaway) {
-		// Two connections: the answers are written in two halves at once, one per core.
-		const clients = [0, 1].map(() => new pg.Client({ connectionString: throwaway?.url }));
-		try {
-			for (const c of clients) await c.connect();
-			const generated = await generateAssessments(clients, {
-				cities: cityCount,
-				log: (line) => console.log(line)
-			});
-			assessments.sample = generated.sample;
-		} finally {
-			for (const c of clients) await c.end().catch(() => {});
+	if (cityCount === 0) assessments.skip = 'BENCH_CITIES=0: no bench data written';
+	const log = (/** @type {string} */ line) => console.log(line);
+	if (throwaway) {
+		if (cityCount > 0) {
+			// Two connections: the answers are written in two halves at once, one per core.
+			const clients = [0, 1].map(() => new pg.Client({ connectionString: throwaway?.url }));
+			try {
+				for (const c of clients) await c.connect();
+				assessments.sample = (
+					await generateAssessments(clients, { cities: cityCount, log })
+				).sample;
+			} finally {
+				for (const c of clients) await c.end().catch(() => {});
+			}
 		}
-	}
-	if (throwaway && practiceCount > 0) {
-		const client = new pg.Client({ connectionString: throwaway.url });
-		try {
-			await client.connect();
-			await generatePractices(client, {
-				practices: practiceCount,
-				log: (line) => console.log(line)
-			});
-			library.practices = practiceCount;
-		} finally {
-			await client.end().catch(() => {});
+		if (practiceCount > 0) {
+			const client = new pg.Client({ connectionString: throwaway.url });
+			try {
+				await client.connect();
+				await generatePractices(client, { practices: practiceCount, log });
+				library.practices = practiceCount;
+			} finally {
+				await client.end().catch(() => {});
+			}
 		}
-	} else {
+	} else if (cityCount > 0 || practiceCount > 0) {
 		// PGlite: one process per folder. The server has migrated and seeded it; it stops while
 		// the data is written here, then starts again on the same folder.
 		await server.stop();
@@ -277,21 +150,20 @@ try {
 		const db = new PGlite(benchDataDir(dataRoot), { extensions: { unaccent } });
 		try {
 			await db.waitReady;
-			const generated = await generateAssessments([db], {
-				cities: cityCount,
-				log: (line) => console.log(line)
-			});
-			assessments.sample = generated.sample;
+			if (cityCount > 0) {
+				assessments.sample = (await generateAssessments([db], { cities: cityCount, log })).sample;
+			}
 			if (practiceCount > 0) {
-				await generatePractices(db, { practices: practiceCount, log: (line) => console.log(line) });
+				await generatePractices(db, { practices: practiceCount, log });
 				library.practices = practiceCount;
 			}
 		} finally {
 			await db.close();
 		}
 		console.log(
-			`PGlite: ${cityCount.toLocaleString('en')} cities rather than 10,000 (BENCH_CITIES), to ` +
-				'write them quickly; run with BENCH_POSTGRES=1 for the figures the aims are about.'
+			`PGlite: ${cityCount.toLocaleString('en')} cities and ${practiceCount.toLocaleString('en')} ` +
+				'practices rather than 10,000 and 100,000, to write them quickly; run with ' +
+				'BENCH_POSTGRES=1 for the figures the aims are about.'
 		);
 		server = await startBenchServer({ root, port, dataRoot, env });
 		console.log(`Server answering again after ${(server.startedInMs / 1000).toFixed(1)} s.`);
@@ -366,62 +238,10 @@ try {
 	failed = true;
 }
 
-const baseline = rows.find((r) => r.baseline && r.rps);
-const header = [
-	'case',
-	'conn.',
-	'first',
-	'req/s',
-	'p50',
-	'p95',
-	'p99',
-	'vs static',
-	'non-2xx / errors'
-];
-const table = [
-	header,
-	...rows.map((r) =>
-		r.rps === undefined
-			? [r.name, '–', '–', '–', '–', '–', '–', '–', r.note ?? '']
-			: [
-					r.name,
-					String(r.connections),
-					`${r.first} ms`,
-					Math.round(r.rps).toLocaleString('en'),
-					`${r.p50} ms`,
-					`${r.p95} ms`,
-					`${r.p99} ms`,
-					baseline?.rps ? `${((100 * r.rps) / baseline.rps).toFixed(1)} %` : '–',
-					`${r.non2xx} / ${r.errors}`
-				]
-	)
-];
-const widths = header.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
-const line = (/** @type {(string | number)[]} */ row) =>
-	`| ${row.map((cell, i) => String(cell).padEnd(widths[i] ?? 0)).join(' | ')} |`;
-console.log(`\n${line(header)}`);
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const row of table.slice(1)) console.log(line(row));
-console.log(
-	`\n"vs static": the case's requests/s as a share of ${baseline ? `the ${baseline.name}'s (${baseline.path})` : 'the baseline (not measured)'}, in this run.` +
-		'\n"first": the one request before the load, what the first reader after a start waits.' +
-		"\np95 is computed from every response's latency in the measured run (autocannon itself reports p97.5 and p99)."
-);
-
-const aims = rows.filter((r) => r.aim !== undefined);
-if (aims.length > 0) {
-	const data = postgres
-		? `PostgreSQL, ${cityCount.toLocaleString('en')} cities × 5 cycles, ${practiceCount.toLocaleString('en')} practices`
-		: `PGlite, ${cityCount.toLocaleString('en')} cities × 5 cycles, ${practiceCount.toLocaleString('en')} practices: smaller sets than the aims are about`;
-	console.log(`\nAims (p95 latency, ${aimConnections} concurrent connections, ${data}):`);
-	for (const r of aims) {
-		const verdict =
-			r.p95 === undefined
-				? `not measured (${r.note ?? ''})`
-				: `p95 ${r.p95} ms — ${r.p95 < (r.aim ?? 0) ? 'met' : 'MISSED'}`;
-		console.log(`  ${r.name}: under ${r.aim} ms: ${verdict}`);
-	}
-}
+const data = postgres
+	? `PostgreSQL, ${cityCount.toLocaleString('en')} cities × 5 cycles, ${practiceCount.toLocaleString('en')} practices`
+	: `PGlite, ${cityCount.toLocaleString('en')} cities × 5 cycles, ${practiceCount.toLocaleString('en')} practices: smaller sets than the aims are about`;
+printResults(rows, { aimConnections, data });
 console.log(`\n${load1()}.`);
 if (built() !== builtAtStart) {
 	console.log(
