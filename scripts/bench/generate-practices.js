@@ -77,7 +77,7 @@ export async function generatePractices(db, { practices, log = () => {} }) {
 	const indexed = since(indexing);
 	await db.query('drop table bench_source');
 	await db.query('drop table bench_owner');
-	for (const table of ['practice', 'practice_version', 'practice_index']) {
+	for (const table of ['practice', 'practice_version', 'practice_index', 'practice_posting']) {
 		await db.query(`vacuum analyze ${table}`);
 	}
 	const [{ total }] = (await db.query('select count(*)::int as total from practice_index')).rows;

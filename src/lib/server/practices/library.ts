@@ -1,5 +1,5 @@
 // The practice library's search: PostgreSQL finds the practices whose words match (full-text
-// search, see queries.matching); facet counts, filters, order and pages are worked out here,
+// search, see matching.ts); facet counts, filters, order and pages are worked out here,
 // on a copy of every published practice's facets that each process keeps in memory.
 //
 // Why in memory: counting six facets over the matches is one pass over a few arrays here
@@ -10,6 +10,7 @@
 import { db as database, type Db } from '../db/index.ts';
 import { versionOf, versionsOf } from '../cache/queries.ts';
 import * as queries from './queries.ts';
+import { matching } from './matching.ts';
 
 /** The facets the index keeps, in the order of its columns. */
 export const indexFacets = [
@@ -152,15 +153,28 @@ type Matches = Map<string, { version: number; found: Promise<Matched> }>;
 const matchesByDb = new WeakMap<Db, Matches>();
 
 async function resolve(d: Db, q: string, snap: Snapshot): Promise<Matched> {
-	const found = await queries.matching(d, q);
-	const rank = new Map<number, number>();
+	const found = await matching(d, q);
+	const rankAt = new Float64Array(snap.ids.length);
+	const at: number[] = [];
 	found.seqs.forEach((seq, i) => {
 		// A practice published after the snapshot was read is not in it: the next request is.
-		const at = snap.bySeq.get(seq);
-		if (at !== undefined) rank.set(at, found.ranks[i] ?? 0);
+		const p = snap.bySeq.get(seq);
+		if (p === undefined) return;
+		at.push(p);
+		rankAt[p] = found.ranks[i] ?? 0;
 	});
-	const positions = Int32Array.from(rank.keys()).sort();
-	const byRank = Int32Array.from(positions).sort((a, b) => rank.get(b)! - rank.get(a)! || a - b);
+	const positions = Int32Array.from(at).sort();
+	// Most matches rank 0 (the words only in the text): they keep their order, newest first,
+	// after the ranked ones; only those are sorted.
+	const ranked = positions
+		.filter((p) => rankAt[p]! > 0)
+		.sort((a, b) => rankAt[b]! - rankAt[a]! || a - b);
+	const byRank = new Int32Array(positions.length);
+	byRank.set(ranked);
+	byRank.set(
+		positions.filter((p) => rankAt[p] === 0),
+		ranked.length
+	);
 	return { positions, byRank };
 }
 

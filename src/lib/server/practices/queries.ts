@@ -4,7 +4,7 @@ import type { Db } from '../db/index.ts';
 import { city } from '../cities/schema.ts';
 import { benchmark, keyFactor, theme } from '../benchmarks/schema.ts';
 import { commitment } from '../charter/schema.ts';
-import { practice, practiceIndex, practiceVersion } from './schema.ts';
+import { practice, practiceIndex, practicePosting, practiceVersion } from './schema.ts';
 
 export type Practice = typeof practice.$inferSelect;
 export type PracticeVersion = typeof practiceVersion.$inferSelect;
@@ -101,16 +101,24 @@ export async function listByStatus(db: Db, status: Practice['status']) {
 	return withLatestTitle(db, rows);
 }
 
+/** The configurations practices are indexed with (migration 0007), one per language. */
+const CONFIGS = [
+	'practice_en',
+	'practice_fr',
+	'practice_de',
+	'practice_it',
+	'practice_es',
+	'practice_ar',
+	'practice_search'
+] as const;
+
 /**
  * The words asked for, in every language a practice can be written in: each practice's words
  * were stemmed in its own language (migration 0007), so the query is stemmed in each of them
  * and any one may match. Accents are removed on both sides.
  */
 function tsquery(q: string): SQL {
-	const configs = ['practice_en', 'practice_fr', 'practice_de', 'practice_it', 'practice_es'];
-	const parts = [...configs, 'practice_ar', 'practice_search'].map(
-		(c) => sql`websearch_to_tsquery(${sql.raw(`'${c}'`)}, ${q})`
-	);
+	const parts = CONFIGS.map((c) => sql`websearch_to_tsquery(${sql.raw(`'${c}'`)}, ${q})`);
 	return sql`(${sql.join(parts, sql` || `)})`;
 }
 
@@ -121,21 +129,45 @@ async function rowsOf<T>(d: Db, statement: SQL): Promise<T[]> {
 }
 
 /**
- * The published practices whose words match, as their index numbers with the relevance of
- * each (PostgreSQL's ts_rank over the title and summary: ts_rank_cd took four times as long
- * over thousands of matches). The query is a sub-select so
- * that PostgreSQL computes it once, not once per row.
+ * The query as PostgreSQL understands it in each language: websearch_to_tsquery's text, e.g.
+ * `'languag' & 'women'` ('' when every word is a stop word there).
  */
-export async function matching(d: Db, q: string) {
-	const [row] = await rowsOf<{ seqs: number[]; ranks: number[] }>(
+export async function parsedQueries(d: Db, q: string): Promise<string[]> {
+	const [row] = await rowsOf<{ parsed: string[] }>(
 		d,
-		sql`with words as (select ${tsquery(q)} as t)
-			select coalesce(array_agg(${practiceIndex.seq}), '{}') as seqs,
-			coalesce(array_agg(ts_rank(${practiceIndex.head}, (select t from words))), '{}') as ranks
-			from ${practiceIndex}
-			where ${practiceIndex.document} @@ (select t from words)`
+		sql`select array[${sql.join(
+			CONFIGS.map((c) => sql`websearch_to_tsquery(${sql.raw(`'${c}'`)}, ${q})::text`),
+			sql`, `
+		)}] as parsed`
 	);
-	return row ?? { seqs: [], ranks: [] };
+	return row?.parsed ?? [];
+}
+
+export interface Posting {
+	lexeme: string;
+	seqs: number[];
+	titleSeqs: number[];
+	summarySeqs: number[];
+}
+
+/** The practices (index numbers, ascending) that have each of these words (migration 0009). */
+export async function postings(d: Db, lexemes: string[]): Promise<Posting[]> {
+	if (lexemes.length === 0) return [];
+	return d.select().from(practicePosting).where(inArray(practicePosting.lexeme, lexemes));
+}
+
+/**
+ * The published practices whose words match, by PostgreSQL's own evaluation of the query
+ * (GIN index, then each matching row): for what the postings alone cannot answer, e.g.
+ * "quoted phrases", whose words must follow each other.
+ */
+export async function matchingRows(d: Db, q: string): Promise<number[]> {
+	const [row] = await rowsOf<{ seqs: number[] }>(
+		d,
+		sql`select coalesce(array_agg(${practiceIndex.seq}), '{}') as seqs from ${practiceIndex}
+			where ${practiceIndex.document} @@ ${tsquery(q)}`
+	);
+	return row?.seqs ?? [];
 }
 
 export interface IndexRow {
