@@ -156,13 +156,13 @@ async function resolve(d: Db, q: string, snap: Snapshot): Promise<Matched> {
 	const found = await matching(d, q);
 	const rankAt = new Float64Array(snap.ids.length);
 	const at: number[] = [];
-	found.seqs.forEach((seq, i) => {
+	for (let i = 0; i < found.seqs.length; i++) {
 		// A practice published after the snapshot was read is not in it: the next request is.
-		const p = snap.bySeq.get(seq);
-		if (p === undefined) return;
+		const p = snap.bySeq.get(found.seqs[i]!);
+		if (p === undefined) continue;
 		at.push(p);
-		rankAt[p] = found.ranks[i] ?? 0;
-	});
+		rankAt[p] = found.ranks[i]!;
+	}
 	const positions = Int32Array.from(at).sort();
 	// Most matches rank 0 (the words only in the text): they keep their order, newest first,
 	// after the ranked ones; only those are sorted.

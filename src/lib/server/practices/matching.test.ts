@@ -82,7 +82,7 @@ describe.each(engines())('matching practices on %s', (engine) => {
 			.innerJoin(practiceVersion, eq(practiceVersion.id, practice.publishedVersionId))
 			.innerJoin(sql`practice_index i`, sql`i.practice_id = ${practice.id}`);
 		const title = new Map(rows.map((r) => [r.seq, r.title]));
-		const rank = new Map(found.seqs.map((s, i) => [s, found.ranks[i]!]));
+		const rank = new Map(Array.from(found.seqs, (s, i) => [s, found.ranks[i]!]));
 		const best = [...rank].sort((a, b) => b[1] - a[1])[0]!;
 		expect(title.get(best[0])?.toLowerCase()).toMatch(/librar/);
 		expect(Math.min(...rank.values())).toBe(0);
@@ -108,10 +108,18 @@ describe.each(engines())('matching practices on %s', (engine) => {
 		expect(await actualPostings()).toEqual(await expectedPostings());
 		// Withdrawn: its words go with it.
 		await db().update(practice).set({ publishedVersionId: null }).where(eq(practice.id, p!.id));
-		expect((await matching(db(), 'quetzal')).seqs).toEqual([]);
+		expect(Array.from((await matching(db(), 'quetzal')).seqs)).toEqual([]);
 		expect(await actualPostings()).toEqual(await expectedPostings());
 		// Deleted practices too.
 		await db().delete(practice).where(eq(practice.id, p!.id));
 		expect(await actualPostings()).toEqual(await expectedPostings());
+	});
+});
+
+describe('reading an int[] as PostgreSQL writes it', () => {
+	it('reads every number, and nothing from an empty array', () => {
+		expect(Array.from(queries.parseIntArray('{1,22,333}'))).toEqual([1, 22, 333]);
+		expect(Array.from(queries.parseIntArray('{}'))).toEqual([]);
+		expect(Array.from(queries.parseIntArray('{7}'))).toEqual([7]);
 	});
 });

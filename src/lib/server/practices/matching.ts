@@ -13,10 +13,10 @@ const TITLE_WEIGHT = 1;
 const SUMMARY_WEIGHT = 0.4;
 
 export interface Found {
-	/** Index numbers of the matching practices (practice_index.seq). */
-	seqs: number[];
+	/** Index numbers of the matching practices (practice_index.seq), ascending. */
+	seqs: Int32Array;
 	/** The relevance of each, in the same order. */
-	ranks: number[];
+	ranks: Float64Array;
 }
 
 interface Parsed {
@@ -56,59 +56,85 @@ export function parseTsquery(text: string): Parsed {
 }
 
 /** The common elements of two ascending arrays. */
-function intersect(a: readonly number[], b: readonly number[]): number[] {
-	const out: number[] = [];
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+	const out = new Int32Array(Math.min(a.length, b.length));
+	let n = 0;
 	let i = 0;
 	let j = 0;
 	while (i < a.length && j < b.length) {
 		const x = a[i]!;
 		const y = b[j]!;
 		if (x === y) {
-			out.push(x);
+			out[n++] = x;
 			i++;
 			j++;
 		} else if (x < y) i++;
 		else j++;
 	}
-	return out;
+	return out.subarray(0, n);
+}
+
+/** The elements of either of two ascending arrays. */
+function union(a: Int32Array, b: Int32Array): Int32Array {
+	const out = new Int32Array(a.length + b.length);
+	let n = 0;
+	let i = 0;
+	let j = 0;
+	while (i < a.length || j < b.length) {
+		const x = i < a.length ? a[i]! : Infinity;
+		const y = j < b.length ? b[j]! : Infinity;
+		out[n++] = Math.min(x, y);
+		if (x <= y) i++;
+		if (y <= x) j++;
+	}
+	return out.subarray(0, n);
+}
+
+/** Adds weight to the rank of each of seqs that is in list (both ascending). */
+function weigh(seqs: Int32Array, list: Int32Array, ranks: Float64Array, weight: number) {
+	let i = 0;
+	let j = 0;
+	while (i < seqs.length && j < list.length) {
+		const x = seqs[i]!;
+		const y = list[j]!;
+		if (x === y) {
+			ranks[i] = ranks[i]! + weight;
+			i++;
+			j++;
+		} else if (x < y) i++;
+		else j++;
+	}
 }
 
 export async function matching(d: Db, q: string): Promise<Found> {
-	const parsed = (await queries.parsedQueries(d, q)).map(parseTsquery);
+	// Most languages read most words alike: each distinct reading is evaluated once.
+	const parsed = [...new Set(await queries.parsedQueries(d, q))].map(parseTsquery);
 	const lexemes = [...new Set(parsed.flatMap((p) => p.lexemes))];
-	if (lexemes.length === 0) return { seqs: [], ranks: [] };
+	if (lexemes.length === 0) return { seqs: new Int32Array(0), ranks: new Float64Array(0) };
 	const byLexeme = new Map((await queries.postings(d, lexemes)).map((p) => [p.lexeme, p]));
+	const none = new Int32Array(0);
 
-	let seqs: Iterable<number>;
+	let seqs: Int32Array = none;
 	if (parsed.every((p) => p.plain)) {
-		// Each language's reading of the words: the practices with all of them; any reading.
-		const found = new Set<number>();
+		// Each reading: the practices with all of its words; the matches: those of any reading.
 		for (const p of parsed) {
 			if (p.lexemes.length === 0) continue;
-			let common: readonly number[] | undefined;
+			let common: Int32Array | undefined;
 			for (const lexeme of p.lexemes) {
-				const has = byLexeme.get(lexeme)?.seqs ?? [];
+				const has = byLexeme.get(lexeme)?.seqs ?? none;
 				common = common === undefined ? has : intersect(common, has);
 				if (common.length === 0) break;
 			}
-			for (const seq of common ?? []) found.add(seq);
+			seqs = union(seqs, common ?? none);
 		}
-		seqs = found;
 	} else {
-		seqs = await queries.matchingRows(d, q);
+		seqs = Int32Array.from(await queries.matchingRows(d, q)).sort();
 	}
 
-	const rank = new Map<number, number>();
-	for (const seq of seqs) rank.set(seq, 0);
+	const ranks = new Float64Array(seqs.length);
 	for (const p of byLexeme.values()) {
-		for (const seq of p.titleSeqs) {
-			const r = rank.get(seq);
-			if (r !== undefined) rank.set(seq, r + TITLE_WEIGHT);
-		}
-		for (const seq of p.summarySeqs) {
-			const r = rank.get(seq);
-			if (r !== undefined) rank.set(seq, r + SUMMARY_WEIGHT);
-		}
+		weigh(seqs, p.titleSeqs, ranks, TITLE_WEIGHT);
+		weigh(seqs, p.summarySeqs, ranks, SUMMARY_WEIGHT);
 	}
-	return { seqs: [...rank.keys()], ranks: [...rank.values()] };
+	return { seqs, ranks };
 }
