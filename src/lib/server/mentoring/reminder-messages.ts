@@ -25,7 +25,10 @@ function when(days: number, locale: Locale): string {
 	return m.reminder_overdue_by({ days: -days }, { locale });
 }
 
-export function actionLink(origin: string, a: Pick<RemindedAction, 'cityId' | 'planId' | 'actionId'>) {
+export function actionLink(
+	origin: string,
+	a: Pick<RemindedAction, 'cityId' | 'planId' | 'actionId'>
+) {
 	return `${origin}/workspace/${a.cityId}/plans/${a.planId}/actions/${a.actionId}`;
 }
 
