@@ -8,7 +8,13 @@ import { city, membership } from '../cities/schema.ts';
 import { outbox } from '../mail/schema.ts';
 import { utcDay } from '../jobs/service.ts';
 import { action, actionPlan } from './schema.ts';
-import { myActionReminders, sendActionReminders, setMyActionReminders } from './reminders.ts';
+import {
+	myActionReminders,
+	reminderSettingsSchema,
+	sendActionReminders,
+	setMyActionReminders
+} from './reminders.ts';
+import { validate } from '../validation.ts';
 import { reminderMail } from './reminder-messages.ts';
 
 const ORIGIN = 'https://cities.example';
@@ -177,6 +183,15 @@ describe.each(engines())('action reminders on %s', (engine) => {
 		expect(await myActionReminders(actorOf('ben'))).toBe(false);
 		// Someone else's setting is untouched.
 		expect(await myActionReminders(actorOf('dara'))).toBe(true);
+	});
+
+	it('asks for a choice when the form comes without one', () => {
+		const result = validate(reminderSettingsSchema, { actionReminders: 'maybe' });
+		expect(result).toMatchObject({
+			ok: false,
+			errors: { actionReminders: 'reminder_error_choice' }
+		});
+		expect(validate(reminderSettingsSchema, {}).ok).toBe(false);
 	});
 
 	it('asks a visitor to sign in', async () => {
