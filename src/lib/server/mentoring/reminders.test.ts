@@ -56,7 +56,7 @@ describe.each(engines())('action reminders on %s', (engine) => {
 			.values({ cityId: lublin!.id, title: 'Welcome plan' })
 			.returning();
 		planId = plan!.id;
-		const rows: (typeof action.$inferInsert & { key: string })[] = [
+		const rows: (Omit<typeof action.$inferInsert, 'planId' | 'position'> & { key: string })[] = [
 			{ key: 'in7', title: 'Open the welcome desk', ownerUserId: 'anna', dueOn: addDays(today, 7) },
 			{ key: 'in8', title: 'Print the leaflets', ownerUserId: 'anna', dueOn: addDays(today, 8) },
 			{ key: 'late', title: 'Hire mediators', ownerUserId: 'anna', dueOn: addDays(today, -3) },
