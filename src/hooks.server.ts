@@ -6,15 +6,20 @@ import { getTextDirection } from '#lib/paraglide/runtime.js';
 import { closeDatabase, startDatabase } from '#lib/server/db/index.ts';
 import * as content from '#lib/server/content/service.ts';
 import * as auth from '#lib/server/auth/service.ts';
+import { startScheduler } from '#lib/server/jobs/scheduler.ts';
 
 export const init: ServerInit = async () => {
 	if (building) return;
 	await startDatabase();
 	await content.seedAtStart({ demo: process.env.DEMO === '1' });
+	const stopJobs = startScheduler();
 	// Without this the server never finishes a SIGTERM while the database is open. Requests
-	// still being answered (their sockets may already be closed) finish first, for at most
-	// ten seconds, so that none of them meets a closed database.
-	process.once('sveltekit:shutdown', () => void drained(10_000).then(closeDatabase));
+	// (their sockets may already be closed) and a daily job still running finish first, for
+	// at most ten seconds, so that none of them meets a closed database.
+	process.once(
+		'sveltekit:shutdown',
+		() => void Promise.all([drained(10_000), within(10_000, stopJobs())]).then(closeDatabase)
+	);
 };
 
 let inFlight = 0;
@@ -30,6 +35,17 @@ function drained(ms: number): Promise<void> {
 			clearTimeout(timer);
 			resolve();
 		};
+	});
+}
+
+function within(ms: number, work: Promise<void>): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, ms);
+		timer.unref();
+		void work.finally(() => {
+			clearTimeout(timer);
+			resolve();
+		});
 	});
 }
 

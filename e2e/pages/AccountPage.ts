@@ -1,4 +1,5 @@
 import { BasePage } from './BasePage.ts';
+import { clickAndWait } from '../support/browser.ts';
 
 export class AccountPage extends BasePage {
 	async goto() {
@@ -18,5 +19,18 @@ export class AccountPage extends BasePage {
 	async roles(): Promise<string[]> {
 		const items = this.page.locator('main h2 + ul > li');
 		return (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+	}
+
+	/** The reminder emails setting as the form shows it checked: "on", "off" or null. */
+	async reminderSetting(): Promise<string | null> {
+		const checked = this.page.locator('main input[name="actionReminders"]:checked');
+		return (await checked.count()) > 0 ? checked.getAttribute('value') : null;
+	}
+
+	/** Chooses "on" or "off" for reminder emails and saves (a plain form post). */
+	async saveReminderSetting(value: 'on' | 'off') {
+		const form = this.page.locator('main form[action="?/reminders"]');
+		await form.locator(`input[name="actionReminders"][value="${value}"]`).check();
+		await clickAndWait(this.page, form.locator('button[type="submit"]'));
 	}
 }

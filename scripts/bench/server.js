@@ -51,6 +51,8 @@ export async function startBenchServer({
 		PORT: String(port),
 		DATA_DIR: benchDataDir(dataRoot),
 		DEMO: process.env.DEMO ?? '0',
+		// No daily job (reminder mails) runs in the middle of a measurement.
+		JOBS: 'off',
 		...overrides,
 		// Links in mail, if any were sent, would point here rather than at localhost:3000.
 		ORIGIN: `http://${HOST}:${port}`

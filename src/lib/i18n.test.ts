@@ -5,7 +5,9 @@ import { m } from './paraglide/messages.js';
 
 const LOCALES = ['fr', 'de', 'it', 'es', 'pl', 'uk', 'ar'] as const;
 
-type Messages = Record<string, string>;
+/** A message with variants (plural forms): `[{ declarations, selectors, match }]`. */
+type Variants = [{ match: Record<string, string> }];
+type Messages = Record<string, string | Variants>;
 
 function readMessages(locale: string): Messages {
 	const file = join(process.cwd(), 'messages', `${locale}.json`);
@@ -17,6 +19,18 @@ function placeholders(text: string | undefined): string[] {
 	return [...new Set((text ?? '').match(/\{[^{}]*\}/g) ?? [])].sort();
 }
 
+/** Every text a message can render: itself, or each of its variants. */
+function texts(value: string | Variants | undefined): string[] {
+	if (typeof value === 'string') return [value];
+	return Array.isArray(value) ? Object.values(value[0]?.match ?? {}) : [];
+}
+
+/** The variant used when no other matches (its key ends in "=*"), or the message itself. */
+function fallback(value: string | Variants | undefined): string | undefined {
+	if (typeof value !== 'object') return value;
+	return Object.entries(value[0]?.match ?? {}).find(([k]) => k.endsWith('=*'))?.[1];
+}
+
 const en = readMessages('en');
 const keys = Object.keys(en).filter((key) => key !== '$schema');
 
@@ -24,20 +38,29 @@ describe.each(LOCALES)('messages/%s.json', (locale) => {
 	const messages = readMessages(locale);
 
 	it('has every key of en.json as a non-empty string', () => {
-		const missing = keys.filter(
-			(key) => typeof messages[key] !== 'string' || messages[key].trim() === ''
-		);
+		const missing = keys.filter((key) => {
+			const all = texts(messages[key]);
+			return all.length === 0 || all.some((t) => typeof t !== 'string' || t.trim() === '');
+		});
 		expect(missing).toEqual([]);
 	});
 
 	it('keeps the placeholders of each English message', () => {
+		// With plural forms, the catch-all variant keeps them all; another (Arabic "one day")
+		// may spell the number out, but never brings a placeholder of its own.
 		const mismatched = keys
-			.filter((key) => typeof messages[key] === 'string')
-			.filter((key) => placeholders(messages[key]).join() !== placeholders(en[key]).join())
+			.filter((key) => fallback(en[key]) !== undefined)
+			.filter((key) => {
+				const known = new Set(texts(en[key]).flatMap((t) => placeholders(t)));
+				return (
+					placeholders(fallback(messages[key])).join() !== placeholders(fallback(en[key])).join() ||
+					texts(messages[key]).some((t) => placeholders(t).some((p) => !known.has(p)))
+				);
+			})
 			.map((key) => ({
 				key,
-				en: placeholders(en[key]),
-				[locale]: placeholders(messages[key])
+				en: placeholders(fallback(en[key])),
+				[locale]: placeholders(fallback(messages[key]))
 			}));
 		expect(mismatched).toEqual([]);
 	});

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { outbox } from './schema.ts';
 
@@ -23,4 +23,12 @@ export function listMessages(db: Db, limit: number, offset: number) {
 export async function findMessage(db: Db, id: string) {
 	const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
 	return row;
+}
+
+export async function recipientsSince(db: Db, purpose: string, since: Date) {
+	const rows = await db
+		.selectDistinct({ to: outbox.to })
+		.from(outbox)
+		.where(and(eq(outbox.purpose, purpose), gte(outbox.createdAt, since)));
+	return rows.map((r) => r.to);
 }

@@ -28,6 +28,14 @@ export async function send(mail: Mail) {
 	return row;
 }
 
+/**
+ * Addresses that were sent a mail of this purpose since a moment, so that a job run again
+ * (after a crash) does not mail anyone twice. For services, after their own checks.
+ */
+export async function recipientsSince(purpose: string, since: Date): Promise<Set<string>> {
+	return new Set(await queries.recipientsSince(await db(), purpose, since));
+}
+
 export const PAGE_SIZE = 50;
 
 export async function list(actor: Actor | null, page = 1) {
