@@ -2,7 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
-import { getTextDirection } from '#lib/paraglide/runtime.js';
+import { cookieName, getLocale, getTextDirection } from '#lib/paraglide/runtime.js';
 import { closeDatabase, startDatabase } from '#lib/server/db/index.ts';
 import * as content from '#lib/server/content/service.ts';
 import * as auth from '#lib/server/auth/service.ts';
@@ -70,7 +70,13 @@ const i18n: Handle = ({ event, resolve }) =>
 	);
 
 const session: Handle = async ({ event, resolve }) => {
-	event.locals.actor = await auth.actorFrom(event.request.headers);
+	const actor = await auth.actorFrom(event.request.headers);
+	event.locals.actor = actor;
+	// The language a person chose (or their browser asks for) is kept for the mails they get
+	// while away; a program's request naming no language changes nothing.
+	const chosen =
+		event.cookies.get(cookieName) !== undefined || event.request.headers.has('accept-language');
+	if (actor && chosen) await auth.rememberLocale(actor, getLocale());
 	return resolve(event);
 };
 

@@ -29,6 +29,8 @@ export interface Actor {
 	 * follow-up engagement (loaded with the session; absent means none).
 	 */
 	mentorOf?: string[];
+	/** The interface language last recorded for the person (see auth.rememberLocale). */
+	locale?: string | null;
 }
 
 export const permissions = [

@@ -30,6 +30,8 @@ function build(d: Db, authSecret: string) {
 			provider: 'pg',
 			schema: { user, session, account, verification, rateLimit }
 		}),
+		// Read with the session (actorFrom); written by the app only (input: false).
+		user: { additionalFields: { locale: { type: 'string', required: false, input: false } } },
 		emailAndPassword: {
 			enabled: true,
 			minPasswordLength: 10,

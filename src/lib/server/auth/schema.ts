@@ -8,6 +8,11 @@ export const user = pgTable('user', {
 	email: text('email').notNull().unique(),
 	emailVerified: boolean('email_verified').notNull().default(false),
 	image: text('image'),
+	/**
+	 * The interface language the person last used, for what is sent when they are not there
+	 * (the daily reminders). Null until they are seen signed in.
+	 */
+	locale: text('locale'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });

@@ -81,6 +81,20 @@ describe.each(engines())('accounts on %s', (engine) => {
 		expect(await auth.actorFrom(new Headers({ cookie }))).toBeNull();
 	});
 
+	it('keeps the language a person uses, for the mails they get while away; only their own', async () => {
+		const result = await auth.signIn(ctx(), {
+			email: 'admin@example.org',
+			password: 'integrating-demo'
+		});
+		const headers = new Headers({ cookie: cookieHeader(result) });
+		const actor = await auth.actorFrom(headers);
+		await auth.rememberLocale(actor, 'uk');
+		expect((await auth.actorFrom(headers))?.locale).toBe('uk');
+		await auth.rememberLocale(actor, 'ar');
+		expect((await auth.actorFrom(headers))?.locale).toBe('ar');
+		await expect(auth.rememberLocale(null, 'fr')).rejects.toMatchObject({ status: 401 });
+	});
+
 	it('resets a password from the mailed link; the old password stops working', async () => {
 		const email = 'contributor.lublin@example.org';
 		expect((await auth.requestPasswordReset(ctx(), email)).ok).toBe(true);

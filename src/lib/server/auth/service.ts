@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { parseSetCookieHeader, splitSetCookieHeader } from 'better-auth/cookies';
 import { db } from '../db/index.ts';
-import type { Actor, Role } from '../access/index.ts';
+import { requireSignedIn, type Actor, type Role } from '../access/index.ts';
 import { membership } from '../cities/schema.ts';
 import { AUTH_BASE_PATH, CLIENT_IP_HEADER, auth } from './auth.ts';
 import { user } from './schema.ts';
@@ -149,8 +149,21 @@ export async function actorFrom(headers: Headers): Promise<Actor | null> {
 		mentorOf: await mentoredCityIds(
 			d,
 			rows.flatMap((r) => (r.cityId ? [r.cityId] : []))
-		)
+		),
+		locale: found.user.locale ?? null
 	};
+}
+
+/**
+ * Records the language a signed-in person uses the site in, when it changed: mails sent while
+ * they are away (reminders) are written in it. A person records only their own.
+ */
+export async function rememberLocale(actor: Actor | null, locale: string): Promise<void> {
+	requireSignedIn(actor);
+	if (actor.locale === locale) return;
+	const d = await db();
+	await d.update(user).set({ locale }).where(eq(user.id, actor.userId));
+	actor.locale = locale;
 }
 
 export async function findUserByEmail(email: string) {

@@ -14,6 +14,7 @@ export function actionsToRemind(db: Db, until: string) {
 			userId: user.id,
 			userName: user.name,
 			email: user.email,
+			locale: user.locale,
 			actionId: action.id,
 			title: action.title,
 			dueOn: action.dueOn,

@@ -42,7 +42,11 @@ describe.each(engines())('action reminders on %s', (engine) => {
 		const [tampere] = await d.select().from(city).where(eq(city.slug, 'tampere'));
 		lublinId = lublin!.id;
 		for (const u of ['anna', 'ben', 'cleo', 'dara']) {
-			await d.insert(user).values({ id: u, name: u.toUpperCase(), email: `${u}@remind.test` });
+			// dara last used the site in German.
+			const locale = u === 'dara' ? 'de' : null;
+			await d
+				.insert(user)
+				.values({ id: u, name: u.toUpperCase(), email: `${u}@remind.test`, locale });
 		}
 		// cleo moved to Tampere: she owns a Lublin action but is no longer in Lublin.
 		await d.insert(membership).values([
@@ -115,6 +119,9 @@ describe.each(engines())('action reminders on %s', (engine) => {
 		const mails = await reminders();
 		expect(mails.map((m) => m.to).sort()).toEqual(['anna@remind.test', 'dara@remind.test']);
 
+		// Each in the language its reader last used the site in (English when never seen).
+		const dara = mails.find((m) => m.to === 'dara@remind.test')!;
+		expect(dara.subject).toBe('Erinnerung: Ihre bald fälligen Maßnahmen');
 		const anna = mails.find((m) => m.to === 'anna@remind.test')!;
 		expect(anna.subject).toBe('Reminder: your actions due soon');
 		expect(anna.text).toContain('Hello ANNA,');

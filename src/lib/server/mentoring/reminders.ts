@@ -1,6 +1,7 @@
 // Reminders about actions: once a day (see jobs/scheduler.ts) each owner of open actions due
 // within seven days or overdue gets one mail listing them all; each person may turn it off.
 import * as v from 'valibot';
+import { isLocale, type Locale } from '../../paraglide/runtime.js';
 import { db } from '../db/index.ts';
 import { requireSignedIn, type Actor } from '../access/index.ts';
 import { appOrigin } from '../auth/auth.ts';
@@ -26,9 +27,18 @@ export async function sendActionReminders(
 	origin: string = appOrigin()
 ): Promise<string> {
 	const rows = await queries.actionsToRemind(await db(), addDays(today, REMINDER_DAYS));
-	const owners = new Map<string, { name: string; email: string; actions: RemindedAction[] }>();
+	const owners = new Map<
+		string,
+		{ name: string; email: string; locale: Locale; actions: RemindedAction[] }
+	>();
 	for (const r of rows) {
-		const owner = owners.get(r.userId) ?? { name: r.userName, email: r.email, actions: [] };
+		const owner = owners.get(r.userId) ?? {
+			name: r.userName,
+			email: r.email,
+			// In the language the person last used here; English for one never seen.
+			locale: r.locale && isLocale(r.locale) ? r.locale : 'en',
+			actions: []
+		};
 		owner.actions.push({ ...r, dueOn: r.dueOn! });
 		owners.set(r.userId, owner);
 	}
@@ -38,7 +48,13 @@ export async function sendActionReminders(
 		if (mailed.has(owner.email)) continue;
 		await mail.send({
 			to: owner.email,
-			...reminderMail({ name: owner.name, actions: owner.actions, today, origin })
+			...reminderMail({
+				name: owner.name,
+				actions: owner.actions,
+				today,
+				origin,
+				locale: owner.locale
+			})
 		});
 		sent += 1;
 	}
