@@ -78,10 +78,7 @@ const periodInOrder = <T extends { periodFrom: string | null; periodTo: string |
 	v.pipe(
 		schema,
 		v.forward(
-			v.check(
-				(e: T) => periodInOrderOf(e.periodFrom, e.periodTo),
-				'error_engagement_period_order'
-			),
+			v.check((e: T) => periodInOrderOf(e.periodFrom, e.periodTo), 'error_engagement_period_order'),
 			['periodTo' as never]
 		)
 	);
@@ -157,7 +154,8 @@ export function outsideChoices(
 	if (!choices.themes.some((t) => t.slug === data.themeSlug)) {
 		errors.themeSlug = 'error_engagement_theme_required';
 	}
-	const known = (id: string | undefined) => id === undefined || choices.cities.some((c) => c.id === id);
+	const known = (id: string | undefined) =>
+		id === undefined || choices.cities.some((c) => c.id === id);
 	if (!known(data.otherCityId)) errors.otherCityId = 'error_engagement_other_required';
 	if (!known(data.mentorCityId)) errors.mentorCityId = 'error_engagement_mentor_required';
 	if (!known(data.implementingCityId)) {

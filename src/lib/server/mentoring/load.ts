@@ -17,7 +17,11 @@ export async function loadEngagement(d: Db, ref: EngagementRef) {
 	if (!isUuid(id)) error(404, 'Not found');
 	const e = await queries.findEngagementById(d, id);
 	if (!e) error(404, 'Not found');
-	if (typeof ref !== 'string' && ref.cityId !== e.mentorCityId && ref.cityId !== e.implementingCityId) {
+	if (
+		typeof ref !== 'string' &&
+		ref.cityId !== e.mentorCityId &&
+		ref.cityId !== e.implementingCityId
+	) {
 		error(404, 'Not found');
 	}
 	return e;

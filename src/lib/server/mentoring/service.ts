@@ -143,11 +143,7 @@ export function nextStatuses(status: EngagementStatus): EngagementStatus[] {
 	return moves[status] ?? [];
 }
 
-export async function setStatus(
-	actor: Actor | null,
-	ref: EngagementRef,
-	status: EngagementStatus
-) {
+export async function setStatus(actor: Actor | null, ref: EngagementRef, status: EngagementStatus) {
 	const d = await db();
 	const e = await load(d, ref);
 	const id = e.id;

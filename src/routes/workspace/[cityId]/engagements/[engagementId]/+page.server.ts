@@ -5,7 +5,14 @@ import * as benchmarks from '#lib/server/benchmarks/service.ts';
 import { requireUser } from '#lib/server/http.ts';
 import type { EngagementStatus } from '#lib/server/access/index.ts';
 
-const notices = ['proposed', 'accepted', 'saved', 'visit-added', 'visit-removed', 'status'] as const;
+const notices = [
+	'proposed',
+	'accepted',
+	'saved',
+	'visit-added',
+	'visit-removed',
+	'status'
+] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);

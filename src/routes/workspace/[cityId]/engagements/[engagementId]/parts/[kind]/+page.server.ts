@@ -30,16 +30,24 @@ export const actions: Actions = {
 		const actor = requireUser(event);
 		const { cityId, engagementId } = event.params;
 		const kind = kindOf(event.params.kind);
-		const values = { ...formValues(await event.request.formData()), kind };
+		const values: Record<string, string> = {
+			...formValues(await event.request.formData()),
+			kind
+		};
 		const checked = check(partForm, values);
 		if (!checked.ok) return invalid(values, checked.errors);
 		const outcome = await mentoring.savePart(actor, { id: engagementId, cityId }, checked.data);
 		if (!outcome.ok) {
 			// Someone saved first: both texts stay on the page; the form now stands at their
 			// revision, so that sending it again replaces theirs knowingly.
+			const kept: Record<string, string> = {
+				...values,
+				revision: String(outcome.conflict.revision)
+			};
+			const errors: Record<string, string> = { text: 'error_engagement_part_conflict' };
 			return fail(409, {
-				values: { ...values, revision: String(outcome.conflict.revision) },
-				errors: { text: 'error_engagement_part_conflict' },
+				values: kept,
+				errors,
 				conflict: outcome.conflict.text
 			});
 		}
