@@ -133,7 +133,7 @@ export class EngagementPage extends BasePage {
 	}
 
 	planLink(): Promise<string | null> {
-		return this.page.locator('main a[href$="/plan"]').getAttribute('href');
+		return this.page.locator('main a.plan-link').getAttribute('href');
 	}
 
 	/** The text shown under a part's heading. */
