@@ -14,6 +14,7 @@ import { OutboxPage } from './pages/OutboxPage.ts';
 import { NewAssessmentPage, assessmentIdOf } from './pages/AssessmentPages.ts';
 import { RespondentsPage } from './pages/RespondentPages.ts';
 import { PracticeFormPage, WorkspacePracticePage } from './pages/PracticePages.ts';
+import { EngagementPage, ProposeEngagementPage } from './pages/EngagementPages.ts';
 
 const { context, signedIn } = useBrowser();
 
@@ -36,7 +37,8 @@ const known = {
 	assessment: '',
 	respond: '',
 	practice: '',
-	submittedPractice: ''
+	submittedPractice: '',
+	engagement: ''
 };
 
 /** Sends the page's main form as it is (empty), so that its errors show. */
@@ -50,6 +52,9 @@ const submitEmpty = async (page: BasePage) => {
 const bm = `/toolkits/${benchmark.slug}`;
 const assessment = (rest = '') =>
 	`/workspace/${known.lublinId}/assessments/${known.assessment}${rest}`;
+
+const engagement = (rest = '', cityId = known.lublinId) =>
+	`/workspace/${cityId}/engagements/${known.engagement}${rest}`;
 
 const checks: Check[] = [
 	// Public pages, anonymous.
@@ -282,6 +287,63 @@ const checks: Check[] = [
 		who: 'anonymous',
 		path: () => '/practices/genoa-diversity-in-heritage-and-history'
 	},
+	// Mentoring engagements: Lublin's proposal to Tampere (made in beforeAll), as each city sees it.
+	{
+		name: 'engagements',
+		who: 'coordinator',
+		path: () => `/workspace/${known.lublinId}/engagements`
+	},
+	{
+		name: 'propose an engagement',
+		who: 'coordinator',
+		path: () => `/workspace/${known.lublinId}/engagements/new`
+	},
+	{
+		name: 'propose an engagement, errors',
+		who: 'coordinator',
+		path: () => `/workspace/${known.lublinId}/engagements/new`,
+		then: submitEmpty
+	},
+	{ name: 'engagement', who: 'coordinator', path: () => engagement() },
+	{ name: 'engagement, to answer', who: 'tampere', path: () => engagement('', known.tampereId) },
+	{
+		name: 'decline an engagement',
+		who: 'tampere',
+		path: () => engagement('/decline', known.tampereId)
+	},
+	{
+		name: 'decline an engagement, errors',
+		who: 'tampere',
+		path: () => engagement('/decline', known.tampereId),
+		then: submitEmpty
+	},
+	{ name: 'engagement part', who: 'coordinator', path: () => engagement('/parts/needs') },
+	{
+		name: 'engagement part, errors',
+		who: 'coordinator',
+		path: () => engagement('/parts/needs'),
+		then: async (page) => {
+			const text = page.page.locator('main #text');
+			await text.evaluate((el) => el.removeAttribute('maxlength'));
+			await text.fill('x'.repeat(20_001));
+			await submitEmpty(page);
+		}
+	},
+	{ name: 'add a visit', who: 'coordinator', path: () => engagement('/visits/new') },
+	{
+		name: 'add a visit, errors',
+		who: 'coordinator',
+		path: () => engagement('/visits/new'),
+		then: submitEmpty
+	},
+	{ name: 'engagements (admin)', who: 'admin', path: () => '/admin/engagements' },
+	{ name: 'set up an engagement', who: 'admin', path: () => '/admin/engagements/new' },
+	{
+		name: 'set up an engagement, errors',
+		who: 'admin',
+		path: () => '/admin/engagements/new',
+		then: submitEmpty
+	},
 	{
 		name: 'network distribution',
 		who: 'admin',
@@ -344,6 +406,18 @@ beforeAll(async () => {
 		known[key] = practice.practiceId;
 	}
 	await practice.submit();
+
+	// A proposal from Lublin to Tampere, waiting for Tampere's answer.
+	const propose = new ProposeEngagementPage(coordinator.page);
+	await propose.goto(known.lublinId);
+	await propose.propose({
+		otherCity: 'Tampere',
+		as: 'implementing',
+		theme: 'enhancing-public-perception',
+		title: `Accessibility engagement ${unique()}`,
+		periodFrom: '2026'
+	});
+	known.engagement = new EngagementPage(coordinator.page).engagementId;
 });
 
 const accounts: Record<Exclude<Who, 'anonymous'>, string> = {

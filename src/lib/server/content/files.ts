@@ -143,6 +143,27 @@ export const MentoringFile = v.object({
 			visits: v.array(
 				v.object({ place: text, visitors: text, met: text, topics: text })
 			),
+			/** The implementing city's action plan: the seed's planned actions and their results. */
+			plan: v.optional(
+				v.object({
+					title: v.pipe(text, v.nonEmpty(), v.maxLength(200)),
+					actions: v.array(
+						v.object({
+							title: v.pipe(text, v.nonEmpty(), v.maxLength(300)),
+							status: v.picklist(['planned', 'in_progress', 'done', 'dropped'])
+						})
+					),
+					results: v.array(
+						v.object({
+							/** The action it came of, by its number in the plan (from 1); null: none named. */
+							action: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+							happenedOn: v.nullable(v.pipe(text, v.isoDate())),
+							when: v.nullable(text),
+							text: v.pipe(text, v.nonEmpty())
+						})
+					)
+				})
+			),
 			source: text
 		})
 	)

@@ -84,6 +84,77 @@ describe.each(engines())('content seed on %s', (engine) => {
 		}
 	});
 
+	it("loads Lublin's action plan as seed 000 tells it: every planned action, the results with their dates", async () => {
+		const [e] = await db()
+			.select()
+			.from(schema.engagement)
+			.where(eq(schema.engagement.slug, 'tampere-mentoring-lublin'));
+		const [lublin] = await db().select().from(schema.city).where(eq(schema.city.slug, 'lublin'));
+		const plans = await db()
+			.select()
+			.from(schema.actionPlan)
+			.where(eq(schema.actionPlan.engagementId, e!.id));
+		expect(plans.map((p) => p.cityId)).toEqual([lublin!.id]);
+		const actions = await db()
+			.select()
+			.from(schema.action)
+			.where(eq(schema.action.planId, plans[0]!.id))
+			.orderBy(schema.action.position);
+		// The eight actions of "PLANNING...", as the plan part lists them, with no invented dates.
+		const planPart = await db()
+			.select()
+			.from(schema.engagementPart)
+			.where(eq(schema.engagementPart.engagementId, e!.id));
+		const listed = planPart
+			.find((p) => p.kind === 'plan')!
+			.text.split('\n')
+			.map((l) => l.replace(/^- /, ''));
+		expect(actions.map((a) => a.title)).toEqual(listed);
+		expect(actions.every((a) => a.startOn === null && a.dueOn === null)).toBe(true);
+		// Done only where the seed's IMPLEMENT list says what came of it.
+		expect(actions.filter((a) => a.status === 'done').map((a) => a.position)).toEqual([1, 4, 6]);
+		expect(actions.filter((a) => a.status !== 'done').every((a) => a.status === 'planned')).toBe(
+			true
+		);
+
+		const results = await db()
+			.select()
+			.from(schema.logEntry)
+			.where(eq(schema.logEntry.planId, plans[0]!.id));
+		expect(results).toHaveLength(7);
+		const byText = (start: string) => results.find((r) => r.text.startsWith(start))!;
+		expect(byText('MIGRANT REPRESENTATIVE BODY').happenedOn).toBe('2014-02-12');
+		expect(byText('YOUNG JOURNALISTS CONTEST')).toMatchObject({
+			happenedOn: null,
+			when: 'June–October 2014',
+			actionId: actions[3]!.id
+		});
+		expect(byText('4 MEETINGS')).toMatchObject({ when: 'May–June 2014', actionId: actions[5]!.id });
+		expect(byText('Post created')).toMatchObject({ happenedOn: null, actionId: actions[0]!.id });
+		// Only the seed's dates: the other results have none.
+		expect(results.filter((r) => r.happenedOn || r.when)).toHaveLength(3);
+		// Every piece of every result is the seed's, word for word.
+		const seed = readFileSync(join(seedsDir, '000_ee4af4e5405b18cf.txt'), 'utf8');
+		for (const r of results) for (const piece of r.text.split(': ')) expect(seed).toContain(piece);
+
+		// Seeding again, or over a database seeded before the plan existed, adds no second plan.
+		await seedContent(db());
+		const again = await db()
+			.select({ n: count() })
+			.from(schema.action)
+			.where(eq(schema.action.planId, plans[0]!.id));
+		expect(again[0]!.n).toBe(8);
+		await db().delete(schema.actionPlan).where(eq(schema.actionPlan.id, plans[0]!.id));
+		await seedContent(db());
+		const replanned = await db()
+			.select()
+			.from(schema.actionPlan)
+			.where(eq(schema.actionPlan.engagementId, e!.id));
+		expect(replanned).toHaveLength(1);
+		const [logCount] = await db().select({ n: count() }).from(schema.logEntry);
+		expect(logCount!.n).toBe(7);
+	});
+
 	it('publishes changed content as a new version and leaves the published one untouched', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'ic-content-'));
 		cpSync('content', dir, { recursive: true });

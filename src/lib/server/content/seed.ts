@@ -7,7 +7,7 @@ import * as benchmarkQueries from '../benchmarks/queries.ts';
 import * as charterQueries from '../charter/queries.ts';
 import * as practiceQueries from '../practices/queries.ts';
 import * as mentoringQueries from '../mentoring/queries.ts';
-import { loadContent, type BenchmarkContent } from './files.ts';
+import { loadContent, type BenchmarkContent, type EngagementContent } from './files.ts';
 
 function sectionsOf(b: BenchmarkContent) {
 	const sections: { heading: string; text: string }[] = [];
@@ -19,6 +19,27 @@ function sectionsOf(b: BenchmarkContent) {
 	}
 	if (b.availableFrom) sections.push({ heading: 'Available from', text: b.availableFrom });
 	return sections;
+}
+
+/** The implementing city's plan of a seeded engagement, unless it has one already. */
+async function seedPlan(d: Db, e: EngagementContent, engagementId: string, cityId: string) {
+	if (!e.plan || (await mentoringQueries.findPlanOfEngagement(d, engagementId))) return;
+	await mentoringQueries.insertPlanWithResults(
+		d,
+		{ cityId, engagementId, title: e.plan.title },
+		e.plan.actions.map((a, i) => ({
+			position: i + 1,
+			title: a.title,
+			status: a.status,
+			progress: a.status === 'done' ? 100 : 0
+		})),
+		e.plan.results.map((r) => ({
+			actionPosition: r.action,
+			happenedOn: r.happenedOn,
+			when: r.when,
+			text: r.text
+		}))
+	);
 }
 
 export interface SeedReport {
@@ -204,7 +225,12 @@ export async function seedContent(d: Db, dir?: string): Promise<SeedReport> {
 		// Engagements are loaded once: after that they belong to their cities, who edit them.
 		const engagementsAdded: string[] = [];
 		for (const e of content.engagements) {
-			if (await mentoringQueries.findEngagementBySlug(tx, e.slug)) continue;
+			const existing = await mentoringQueries.findEngagementBySlug(tx, e.slug);
+			if (existing) {
+				// A database seeded before the content had the plan gets it, once.
+				if (existing.fromSeed) await seedPlan(tx, e, existing.id, idOf(e.implementing));
+				continue;
+			}
 			const row = await mentoringQueries.insertEngagement(tx, {
 				slug: e.slug,
 				title: e.title,
@@ -229,6 +255,7 @@ export async function seedContent(d: Db, dir?: string): Promise<SeedReport> {
 			for (const visit of e.visits) {
 				await mentoringQueries.insertVisit(tx, { ...visit, engagementId: row.id });
 			}
+			await seedPlan(tx, e, row.id, idOf(e.implementing));
 			engagementsAdded.push(e.slug);
 		}
 

@@ -30,6 +30,35 @@ const day = v.pipe(
 		)
 	)
 );
+/** A period's end as precise as it is known: a year, a month or a day (2012, 2013-09, 2013-09-15). */
+const periodEnd = v.pipe(
+	v.optional(v.string(), ''),
+	v.trim(),
+	v.transform((s) => (s === '' ? null : s)),
+	v.nullable(
+		v.pipe(
+			v.string(),
+			v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'error_engagement_period_invalid'),
+			v.check((s) => {
+				const [y, mo, d] = s.split('-').map(Number);
+				if (y! < 1900 || y! > 2200) return false;
+				if (mo === undefined) return true;
+				if (mo < 1 || mo > 12) return false;
+				if (d === undefined) return true;
+				const date = new Date(Date.UTC(y!, mo - 1, d));
+				return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+			}, 'error_engagement_period_invalid')
+		)
+	)
+);
+
+/** Whether a period's start comes no later than its end, compared as precisely as both are known. */
+export function periodInOrderOf(from: string | null, to: string | null): boolean {
+	if (!from || !to) return true;
+	const n = Math.min(from.length, to.length);
+	return from.slice(0, n) <= to.slice(0, n);
+}
+
 const uuid = (key: string) => v.pipe(v.optional(v.string(), ''), v.trim(), v.uuid(key));
 
 const engagementFields = {
@@ -40,8 +69,8 @@ const engagementFields = {
 		'error_engagement_title_too_long'
 	),
 	summary: optional(limits.summary, 'error_engagement_summary_too_long'),
-	periodFrom: day,
-	periodTo: day
+	periodFrom: periodEnd,
+	periodTo: periodEnd
 };
 const periodInOrder = <T extends { periodFrom: string | null; periodTo: string | null }>(
 	schema: v.GenericSchema<unknown, T>
@@ -49,10 +78,7 @@ const periodInOrder = <T extends { periodFrom: string | null; periodTo: string |
 	v.pipe(
 		schema,
 		v.forward(
-			v.check(
-				(e: T) => !e.periodFrom || !e.periodTo || e.periodFrom <= e.periodTo,
-				'error_engagement_period_order'
-			),
+			v.check((e: T) => periodInOrderOf(e.periodFrom, e.periodTo), 'error_engagement_period_order'),
 			['periodTo' as never]
 		)
 	);
@@ -113,6 +139,30 @@ export const visitForm = v.object({
 });
 
 export type FormErrors = Record<string, string>;
+
+/**
+ * What the lists offered allow: a theme and cities that exist (a changed form field gets a
+ * message at the field, not an error page).
+ */
+export function outsideChoices(
+	data: { themeSlug: string } & Partial<
+		Record<'otherCityId' | 'mentorCityId' | 'implementingCityId', string>
+	>,
+	choices: { cities: { id: string }[]; themes: { slug: string }[] }
+): FormErrors {
+	const errors: FormErrors = {};
+	if (!choices.themes.some((t) => t.slug === data.themeSlug)) {
+		errors.themeSlug = 'error_engagement_theme_required';
+	}
+	const known = (id: string | undefined) =>
+		id === undefined || choices.cities.some((c) => c.id === id);
+	if (!known(data.otherCityId)) errors.otherCityId = 'error_engagement_other_required';
+	if (!known(data.mentorCityId)) errors.mentorCityId = 'error_engagement_mentor_required';
+	if (!known(data.implementingCityId)) {
+		errors.implementingCityId = 'error_engagement_implementing_required';
+	}
+	return errors;
+}
 
 /** A form's fields as strings (what a browser sends), checked: the data, or a message per field. */
 export function check<S extends v.GenericSchema>(

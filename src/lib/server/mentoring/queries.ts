@@ -2,7 +2,15 @@
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { city } from '../cities/schema.ts';
-import { engagement, engagementPart, visit, type engagementPartKinds } from './schema.ts';
+import {
+	action,
+	actionPlan,
+	engagement,
+	engagementPart,
+	logEntry,
+	visit,
+	type engagementPartKinds
+} from './schema.ts';
 
 export type Engagement = typeof engagement.$inferSelect;
 export type EngagementPartKind = (typeof engagementPartKinds)[number];
@@ -64,6 +72,11 @@ export function listEngagementsOfCity(d: Db, cityId: string) {
 		.from(engagement)
 		.where(or(eq(engagement.mentorCityId, cityId), eq(engagement.implementingCityId, cityId)))
 		.orderBy(desc(engagement.createdAt));
+}
+
+/** Every engagement of the network, newest first (for network admins). */
+export function listAllEngagements(d: Db) {
+	return d.select().from(engagement).orderBy(desc(engagement.createdAt));
 }
 
 /** Engagements anyone may know of (accepted ones: not proposals, not declined). */
@@ -141,4 +154,79 @@ export function cityNamesByIds(d: Db, ids: string[]) {
 export async function insertParts(d: Db, rows: (typeof engagementPart.$inferInsert)[]) {
 	if (rows.length === 0) return;
 	await d.insert(engagementPart).values(rows).onConflictDoNothing();
+}
+
+export async function findPlanOfEngagement(d: Db, engagementId: string) {
+	const [row] = await d.select().from(actionPlan).where(eq(actionPlan.engagementId, engagementId));
+	return row;
+}
+
+/**
+ * A plan with its actions (in order) and its results, written at once (the seed step). The
+ * results name their action by its position in the plan.
+ */
+export async function insertPlanWithResults(
+	d: Db,
+	plan: typeof actionPlan.$inferInsert,
+	actions: Omit<typeof action.$inferInsert, 'planId'>[],
+	results: (Omit<typeof logEntry.$inferInsert, 'planId' | 'actionId'> & {
+		actionPosition: number | null;
+	})[]
+) {
+	const [created] = await d.insert(actionPlan).values(plan).returning();
+	const rows =
+		actions.length === 0
+			? []
+			: await d
+					.insert(action)
+					.values(actions.map((a) => ({ ...a, planId: created!.id })))
+					.returning();
+	const idAt = (position: number | null) => {
+		if (position === null) return null;
+		const found = rows.find((r) => r.position === position);
+		if (!found) throw new Error(`A result names action ${position}, which the plan does not have`);
+		return found.id;
+	};
+	if (results.length > 0) {
+		// One statement gives every row the same time: a millisecond apart keeps their order.
+		const base = Date.now();
+		await d.insert(logEntry).values(
+			results.map(({ actionPosition, ...r }, i) => ({
+				...r,
+				planId: created!.id,
+				actionId: idAt(actionPosition),
+				createdAt: new Date(base + i)
+			}))
+		);
+	}
+	return created!;
+}
+
+/** What anyone may read of a plan: its actions' titles and statuses, in order. */
+export function listPlanActionsPublic(d: Db, planId: string) {
+	return d
+		.select({
+			id: action.id,
+			position: action.position,
+			title: action.title,
+			status: action.status
+		})
+		.from(action)
+		.where(eq(action.planId, planId))
+		.orderBy(asc(action.position));
+}
+
+/** A plan's results in the order they were written. */
+export function listPlanResultsPublic(d: Db, planId: string) {
+	return d
+		.select({
+			id: logEntry.id,
+			actionId: logEntry.actionId,
+			happenedOn: logEntry.happenedOn,
+			when: logEntry.when,
+			text: logEntry.text
+		})
+		.from(logEntry)
+		.where(eq(logEntry.planId, planId))
+		.orderBy(asc(logEntry.createdAt), asc(logEntry.id));
 }

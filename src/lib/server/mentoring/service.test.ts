@@ -5,8 +5,10 @@ import { engines, useTestDatabase } from '../testing/database.ts';
 import { actorByEmail } from '../testing/actors.ts';
 import * as cities from '../cities/service.ts';
 import { auditLog } from '../audit/schema.ts';
+import { assessment } from '../assessments/schema.ts';
 import { canReadAssessment } from '../access/index.ts';
 import { check, proposeForm, setUpForm, visitForm } from './forms.ts';
+import * as assessments from '../assessments/service.ts';
 import * as mentoring from './service.ts';
 
 async function statusOf(promise: Promise<unknown>): Promise<number | 'ok'> {
@@ -55,6 +57,31 @@ describe('the engagement forms', () => {
 			place: 'error_visit_place_required',
 			met: 'error_visit_text_too_long'
 		});
+	});
+});
+
+describe('engagement periods', () => {
+	const propose = (periodFrom: string, periodTo: string) =>
+		check(proposeForm, {
+			themeSlug: 'x',
+			title: 'T',
+			otherCityId: '00000000-0000-4000-8000-000000000001',
+			as: 'mentor',
+			periodFrom,
+			periodTo
+		});
+	it('are a year, a month or a day, as precise as known, in order', () => {
+		expect(propose('2012', '2014').ok).toBe(true);
+		expect(propose('2013-09', '2014-05').ok).toBe(true);
+		expect(propose('2014-05', '2014').ok).toBe(true);
+		expect(propose('2013-09-15', '').ok).toBe(true);
+		const wrong = propose('2013-13', '13-09');
+		expect(wrong.ok ? {} : wrong.errors).toEqual({
+			periodFrom: 'error_engagement_period_invalid',
+			periodTo: 'error_engagement_period_invalid'
+		});
+		const late = propose('2015', '2014-05');
+		expect(late.ok ? {} : late.errors).toEqual({ periodTo: 'error_engagement_period_order' });
 	});
 });
 
@@ -239,5 +266,106 @@ describe.each(engines())('engagements on %s', (engine) => {
 		const shared = { cityId: lublin, visibility: 'network', status: 'submitted' } as const;
 		expect(canReadAssessment(tampereCoordinator, shared)).toBe(true);
 		expect(canReadAssessment(tampereCoordinator, { ...shared, status: 'in_progress' })).toBe(false);
+	});
+
+	it("from a city's workspace: only that city's engagements; mentors are told so and read what was shared", async () => {
+		const lublin = await cityId('lublin');
+		const tampere = await cityId('tampere');
+		const other = await cityId('dusseldorf');
+		const admin = await who('admin@example.org');
+		const e = await mentoring.setUp(admin, {
+			...fields,
+			mentorCityId: tampere,
+			implementingCityId: lublin
+		});
+		const tampereCoordinator = await who('coordinator.tampere@example.org');
+		const lublinCoordinator = await who('coordinator.lublin@example.org');
+		// Under another city's id the engagement does not exist.
+		expect(await statusOf(mentoring.get(admin, { id: e.id, cityId: other }))).toBe(404);
+		expect(
+			await statusOf(
+				mentoring.addVisit(
+					tampereCoordinator,
+					{ id: e.id, cityId: other },
+					{
+						visitedOn: null,
+						place: 'Lublin',
+						visitors: '',
+						met: '',
+						topics: ''
+					}
+				)
+			)
+		).toBe(404);
+		const asMentor = await mentoring.get(tampereCoordinator, { id: e.id, cityId: tampere });
+		expect([asMentor.cityRole, asMentor.youMentor]).toEqual(['mentor', true]);
+		const asMentee = await mentoring.get(lublinCoordinator, { id: e.id, cityId: lublin });
+		expect([asMentee.cityRole, asMentee.youMentor]).toEqual(['implementing', false]);
+
+		// Lublin shared its 2013 cycle with the network and keeps a draft: its mentors see only
+		// what it submitted and shared.
+		const start = (cycle: string) =>
+			assessments.start(lublinCoordinator, lublin, {
+				benchmark: 'enhancing-public-perception',
+				cycle,
+				prefill: false
+			});
+		const first = await start('2013');
+		if (!first.ok) throw new Error('not started');
+		await db()
+			.update(assessment)
+			.set({ status: 'submitted', visibility: 'network', submittedAt: new Date() })
+			.where(eq(assessment.id, first.id));
+		expect((await start('mentoring draft')).ok).toBe(true);
+		const shared = await mentoring.sharedAssessments(tampereCoordinator, {
+			id: e.id,
+			cityId: tampere
+		});
+		const own = await assessments.listOfCity(lublinCoordinator, lublin);
+		const expected = own.filter((a) => a.status === 'submitted' && a.visibility !== 'private');
+		expect(shared.map((a) => a.id).sort()).toEqual(expected.map((a) => a.id).sort());
+		expect(shared.length).toBeGreaterThan(0);
+		expect(shared.map((a) => a.cycle)).not.toContain('mentoring draft');
+		const report = await mentoring.sharedReport(
+			tampereCoordinator,
+			{ id: e.id, cityId: tampere },
+			shared[0]!.id
+		);
+		expect(report.report.city?.id).toBe(lublin);
+		const draft = own.find((a) => a.cycle === 'mentoring draft')!;
+		expect(
+			await statusOf(
+				mentoring.sharedReport(tampereCoordinator, { id: e.id, cityId: tampere }, draft.id)
+			)
+		).toBe(404);
+		// The implementing city's own people get no such list (it is theirs already).
+		expect(
+			await mentoring.sharedAssessments(lublinCoordinator, { id: e.id, cityId: lublin })
+		).toEqual([]);
+
+		// Network admins list every engagement; cities do not.
+		expect((await mentoring.listAll(admin)).map((x) => x.id)).toContain(e.id);
+		expect(await statusOf(mentoring.listAll(lublinCoordinator))).toBe(403);
+		const choices = await mentoring.proposeChoices(lublinCoordinator, lublin);
+		expect(choices.cities.map((c) => c.id)).not.toContain(lublin);
+		expect(choices.themes.map((t) => t.slug)).toContain('enhancing-public-perception');
+		expect(await statusOf(mentoring.proposeChoices(lublinCoordinator, tampere))).toBe(404);
+	});
+
+	it("the seeded engagement's public summary shows Lublin's planned actions and dated results", async () => {
+		const summary = await mentoring.publicSummary(null, 'tampere-mentoring-lublin');
+		expect(summary?.plan?.actions).toHaveLength(8);
+		expect(summary?.plan?.actions[0]).toEqual({
+			position: 1,
+			title:
+				'Appoint a coordinator of work on migrant integration within the marketing and development department of the City',
+			status: 'done'
+		});
+		const dated = summary?.plan?.results.filter((r) => r.happenedOn || r.when);
+		expect(dated?.map((r) => [r.happenedOn, r.when, r.action])).toEqual([
+			['2014-02-12', null, null],
+			[null, 'June–October 2014', 4],
+			[null, 'May–June 2014', 6]
+		]);
 	});
 });

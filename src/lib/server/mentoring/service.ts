@@ -7,7 +7,6 @@ import { error } from '@sveltejs/kit';
 import { db, type Db } from '../db/index.ts';
 import {
 	canInEngagement,
-	can,
 	requireAccess,
 	requireEngagementAccess,
 	type Actor,
@@ -18,6 +17,11 @@ import { slugify } from '../cities/service.ts';
 import { isUuid } from '../validation.ts';
 import { engagementPartKinds } from './schema.ts';
 import * as queries from './queries.ts';
+import { asSeenBy, loadEngagement as load, type EngagementRef } from './load.ts';
+
+export type { EngagementRef } from './load.ts';
+export * from './public.ts';
+export * from './workspace.ts';
 
 export interface EngagementInput {
 	themeSlug: string;
@@ -100,21 +104,15 @@ export async function propose(
 	});
 }
 
-async function load(d: Db, id: string) {
-	if (!isUuid(id)) error(404, 'Not found');
-	const e = await queries.findEngagementById(d, id);
-	if (!e) error(404, 'Not found');
-	return e;
-}
-
 /** The city that did not propose accepts (the engagement becomes active) or declines it. */
 export async function respond(
 	actor: Actor | null,
-	id: string,
+	ref: EngagementRef,
 	answer: { accept: true } | { accept: false; reason: string }
 ) {
 	const d = await db();
-	const e = await load(d, id);
+	const e = await load(d, ref);
+	const id = e.id;
 	requireEngagementAccess(actor, e, 'respond');
 	return d.transaction(async (tx) => {
 		const after = await queries.updateEngagement(
@@ -145,9 +143,10 @@ export function nextStatuses(status: EngagementStatus): EngagementStatus[] {
 	return moves[status] ?? [];
 }
 
-export async function setStatus(actor: Actor | null, id: string, status: EngagementStatus) {
+export async function setStatus(actor: Actor | null, ref: EngagementRef, status: EngagementStatus) {
 	const d = await db();
-	const e = await load(d, id);
+	const e = await load(d, ref);
+	const id = e.id;
 	requireEngagementAccess(actor, e, 'set-status');
 	if (!nextStatuses(e.status).includes(status)) error(400, 'That step is not possible from here.');
 	return d.transaction(async (tx) => {
@@ -165,9 +164,10 @@ export async function setStatus(actor: Actor | null, id: string, status: Engagem
 }
 
 /** An engagement as its two cities (and network admins) see it, with what each may do. */
-export async function get(actor: Actor | null, id: string) {
+export async function get(actor: Actor | null, ref: EngagementRef) {
 	const d = await db();
-	const e = await load(d, id);
+	const e = await load(d, ref);
+	const id = e.id;
 	requireEngagementAccess(actor, e, 'read');
 	const [parts, visits, cities] = await Promise.all([
 		queries.listParts(d, id),
@@ -196,27 +196,19 @@ export async function get(actor: Actor | null, id: string) {
 			editPlan: canInEngagement(actor, e, 'plan.edit'),
 			comment: canInEngagement(actor, e, 'plan.comment')
 		},
-		nextStatuses: canInEngagement(actor, e, 'set-status') ? nextStatuses(e.status) : []
+		nextStatuses: canInEngagement(actor, e, 'set-status') ? nextStatuses(e.status) : [],
+		/** The role of the workspace's city in it (none when opened by its id alone). */
+		cityRole:
+			typeof ref === 'string'
+				? null
+				: ref.cityId === e.mentorCityId
+					? ('mentor' as const)
+					: ('implementing' as const),
+		/** Whether the reader is one of its mentors: a person of the mentor city, once accepted. */
+		youMentor:
+			(e.status === 'active' || e.status === 'follow_up' || e.status === 'closed') &&
+			actor.memberships.some((m) => m.cityId === e.mentorCityId && m.role !== 'stakeholder')
 	};
-}
-
-/** Engagements as one of their cities sees them in a list: its role and the other city. */
-async function asSeenBy(d: Db, cityId: string, rows: queries.Engagement[]) {
-	const cities = await queries.cityNamesByIds(d, [
-		...new Set(rows.flatMap((r) => [r.mentorCityId, r.implementingCityId]))
-	]);
-	const cityOf = (id: string) => cities.find((c) => c.id === id)!;
-	return rows.map((r) => ({
-		id: r.id,
-		slug: r.slug,
-		title: r.title,
-		status: r.status,
-		periodFrom: r.periodFrom,
-		periodTo: r.periodTo,
-		role: r.mentorCityId === cityId ? ('mentor' as const) : ('implementing' as const),
-		other: cityOf(r.mentorCityId === cityId ? r.implementingCityId : r.mentorCityId),
-		awaitingUs: r.status === 'proposed' && r.proposedByCityId !== cityId
-	}));
 }
 
 /** A city's engagements (mentoring or mentored), for its workspace. */
@@ -233,11 +225,12 @@ export type SaveOutcome =
 /** Saves a part; a save over a newer revision is refused with what is there now. */
 export async function savePart(
 	actor: Actor | null,
-	id: string,
+	ref: EngagementRef,
 	part: { kind: (typeof engagementPartKinds)[number]; text: string; revision: number }
 ): Promise<SaveOutcome> {
 	const d = await db();
-	const e = await load(d, id);
+	const e = await load(d, ref);
+	const id = e.id;
 	requireEngagementAccess(actor, e, 'edit');
 	return d.transaction(async (tx) => {
 		const saved = await queries.savePart(tx, id, part.kind, part.text, part.revision, actor.userId);
@@ -258,11 +251,12 @@ export async function savePart(
 
 export async function addVisit(
 	actor: Actor | null,
-	id: string,
+	ref: EngagementRef,
 	input: { visitedOn: string | null; place: string; visitors: string; met: string; topics: string }
 ) {
 	const d = await db();
-	const e = await load(d, id);
+	const e = await load(d, ref);
+	const id = e.id;
 	requireEngagementAccess(actor, e, 'edit');
 	return d.transaction(async (tx) => {
 		const v = await queries.insertVisit(tx, {
@@ -281,9 +275,10 @@ export async function addVisit(
 	});
 }
 
-export async function removeVisit(actor: Actor | null, id: string, visitId: string) {
+export async function removeVisit(actor: Actor | null, ref: EngagementRef, visitId: string) {
 	const d = await db();
-	const e = await load(d, id);
+	const e = await load(d, ref);
+	const id = e.id;
 	requireEngagementAccess(actor, e, 'edit');
 	if (!isUuid(visitId)) error(404, 'Not found');
 	return d.transaction(async (tx) => {
@@ -297,48 +292,4 @@ export async function removeVisit(actor: Actor | null, id: string, visitId: stri
 			before: removed
 		});
 	});
-}
-
-/**
- * What anyone may read of an engagement: its cities, theme, period, status and summary, once
- * accepted (a proposal or a declined one is the cities' business). Undefined otherwise.
- */
-export async function publicSummary(actor: Actor | null, slug: string) {
-	requireAccess(actor, 'content.read');
-	if (!slug || slug.length > 200) return undefined;
-	const d = await db();
-	const e = await queries.findEngagementBySlug(d, slug);
-	if (!e || e.status === 'proposed' || e.status === 'declined') return undefined;
-	const cities = await queries.cityNamesByIds(d, [e.mentorCityId, e.implementingCityId]);
-	const cityOf = (id: string) => cities.find((c) => c.id === id)!;
-	return {
-		slug: e.slug,
-		title: e.title,
-		summary: e.summary,
-		themeSlug: e.themeSlug,
-		periodFrom: e.periodFrom,
-		periodTo: e.periodTo,
-		status: e.status,
-		mentor: cityOf(e.mentorCityId),
-		implementing: cityOf(e.implementingCityId),
-		// Those who may open the engagement itself get a link to it.
-		workspaceId: canInEngagement(actor, e, 'read') ? e.id : null
-	};
-}
-
-/** Whether the actor may set up engagements (a network admin). */
-export function maySetUp(actor: Actor | null) {
-	return can(actor, 'engagement.setup');
-}
-
-/** A city's accepted engagements (mentoring or mentored), for its public page. */
-export async function publicOfCity(actor: Actor | null, cityId: string) {
-	requireAccess(actor, 'content.read');
-	if (!isUuid(cityId)) return [];
-	const d = await db();
-	const rows = (await queries.listEngagementsOfCity(d, cityId)).filter(
-		(r) => r.status !== 'proposed' && r.status !== 'declined'
-	);
-	// What anyone may read: no ids into the workspace.
-	return (await asSeenBy(d, cityId, rows)).map(({ id: _id, awaitingUs: _a, ...e }) => e);
 }

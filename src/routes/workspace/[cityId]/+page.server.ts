@@ -10,6 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		canSeeAssessments: can(actor, 'assessment.read', { cityId }),
 		canDraftPractices: can(actor, 'practice.draft', { cityId }),
+		canSeeEngagements: can(actor, 'engagement.read', { cityId }),
 		canSeeMembers: can(actor, 'city.members.read', { cityId }),
 		canInvite: can(actor, 'city.members.invite', { cityId }),
 		canUpdateFacts: can(actor, 'city.facts.update', { cityId })

@@ -1,0 +1,47 @@
+// Finding the engagement a request names. From a city's workspace the engagement must be one of
+// that city's: another id answers "not found", so that no engagement shows under another city.
+import { error } from '@sveltejs/kit';
+import type { Db } from '../db/index.ts';
+import { isUuid } from '../validation.ts';
+import * as queries from './queries.ts';
+
+/** An engagement's id, or its id with the city whose workspace it is opened from. */
+export type EngagementRef = string | { id: string; cityId: string };
+
+export function idOf(ref: EngagementRef): string {
+	return typeof ref === 'string' ? ref : ref.id;
+}
+
+export async function loadEngagement(d: Db, ref: EngagementRef) {
+	const id = idOf(ref);
+	if (!isUuid(id)) error(404, 'Not found');
+	const e = await queries.findEngagementById(d, id);
+	if (!e) error(404, 'Not found');
+	if (
+		typeof ref !== 'string' &&
+		ref.cityId !== e.mentorCityId &&
+		ref.cityId !== e.implementingCityId
+	) {
+		error(404, 'Not found');
+	}
+	return e;
+}
+
+/** Engagements as one of their cities sees them in a list: its role and the other city. */
+export async function asSeenBy(d: Db, cityId: string, rows: queries.Engagement[]) {
+	const cities = await queries.cityNamesByIds(d, [
+		...new Set(rows.flatMap((r) => [r.mentorCityId, r.implementingCityId]))
+	]);
+	const cityOf = (id: string) => cities.find((c) => c.id === id)!;
+	return rows.map((r) => ({
+		id: r.id,
+		slug: r.slug,
+		title: r.title,
+		status: r.status,
+		periodFrom: r.periodFrom,
+		periodTo: r.periodTo,
+		role: r.mentorCityId === cityId ? ('mentor' as const) : ('implementing' as const),
+		other: cityOf(r.mentorCityId === cityId ? r.implementingCityId : r.mentorCityId),
+		awaitingUs: r.status === 'proposed' && r.proposedByCityId !== cityId
+	}));
+}
