@@ -185,14 +185,12 @@ export class ActionPage extends BasePage {
 
 	/** The log's files, as links. */
 	logFiles(): Promise<Link[]> {
-		return this.page
-			.locator('main ul.log a[download]')
-			.evaluateAll((as) =>
-				as.map((a) => ({
-					text: (a as HTMLElement).innerText.trim(),
-					href: a.getAttribute('href') ?? ''
-				}))
-			);
+		return this.page.locator('main ul.log a[download]').evaluateAll((as) =>
+			as.map((a) => ({
+				text: (a as HTMLElement).innerText.trim(),
+				href: a.getAttribute('href') ?? ''
+			}))
+		);
 	}
 }
 
