@@ -15,6 +15,7 @@ import { NewAssessmentPage, assessmentIdOf } from './pages/AssessmentPages.ts';
 import { RespondentsPage } from './pages/RespondentPages.ts';
 import { PracticeFormPage, WorkspacePracticePage } from './pages/PracticePages.ts';
 import { EngagementPage, ProposeEngagementPage } from './pages/EngagementPages.ts';
+import { ActionFormPage, ActionPage, PlanListPage, PlanPage } from './pages/PlanPages.ts';
 
 const { context, signedIn } = useBrowser();
 
@@ -38,7 +39,9 @@ const known = {
 	respond: '',
 	practice: '',
 	submittedPractice: '',
-	engagement: ''
+	engagement: '',
+	plan: '',
+	action: ''
 };
 
 /** Sends the page's main form as it is (empty), so that its errors show. */
@@ -55,6 +58,8 @@ const assessment = (rest = '') =>
 
 const engagement = (rest = '', cityId = known.lublinId) =>
 	`/workspace/${cityId}/engagements/${known.engagement}${rest}`;
+const plan = (rest = '') => `/workspace/${known.lublinId}/plans/${known.plan}${rest}`;
+const action = (rest = '') => plan(`/actions/${known.action}${rest}`);
 
 const checks: Check[] = [
 	// Public pages, anonymous.
@@ -344,6 +349,44 @@ const checks: Check[] = [
 		path: () => '/admin/engagements/new',
 		then: submitEmpty
 	},
+	// Action plans: Lublin's own, with one overdue action (made in beforeAll).
+	{ name: 'action plans', who: 'coordinator', path: () => `/workspace/${known.lublinId}/plans` },
+	{
+		name: 'action plans, errors',
+		who: 'coordinator',
+		path: () => `/workspace/${known.lublinId}/plans`,
+		then: submitEmpty
+	},
+	{ name: 'action plan', who: 'coordinator', path: () => plan() },
+	{ name: 'action plan (stakeholder)', who: 'stakeholder', path: () => plan() },
+	{ name: 'action plan timeline', who: 'coordinator', path: () => plan('/timeline') },
+	{ name: 'implementation log', who: 'coordinator', path: () => plan('/log') },
+	{ name: 'new log entry', who: 'coordinator', path: () => plan('/log/new') },
+	{
+		name: 'new log entry, errors',
+		who: 'coordinator',
+		path: () => plan('/log/new'),
+		then: async (page) => {
+			await page.page.locator('main #links').fill('javascript:alert(1)');
+			await submitEmpty(page);
+		}
+	},
+	{ name: 'new action', who: 'coordinator', path: () => plan('/actions/new') },
+	{
+		name: 'new action, errors',
+		who: 'coordinator',
+		path: () => plan('/actions/new'),
+		then: submitEmpty
+	},
+	{ name: 'action', who: 'coordinator', path: () => action() },
+	{ name: 'edit action', who: 'coordinator', path: () => action('/edit') },
+	{ name: 'action key factors and questions', who: 'coordinator', path: () => action('/refs') },
+	{
+		name: 'action plan of another city',
+		who: 'tampere',
+		path: () => `/workspace/${known.tampereId}/plans/${known.plan}`,
+		status: 404
+	},
 	{
 		name: 'network distribution',
 		who: 'admin',
@@ -418,6 +461,24 @@ beforeAll(async () => {
 		periodFrom: '2026'
 	});
 	known.engagement = new EngagementPage(coordinator.page).engagementId;
+	// An action plan of Lublin's own, with an action past its due day and a comment.
+	const plans = new PlanListPage(coordinator.page);
+	await plans.goto(known.lublinId);
+	await plans.create(`Accessibility plan ${unique()}`);
+	known.plan = new PlanPage(coordinator.page).planId;
+	await new PlanPage(coordinator.page).addAction();
+	const actionForm = new ActionFormPage(coordinator.page);
+	await actionForm.fill({
+		title: 'Migrant representative body',
+		startOn: '2013-09-01',
+		dueOn: '2014-02-12',
+		status: 'in_progress',
+		progress: '30'
+	});
+	await actionForm.save();
+	const actionPage = new ActionPage(coordinator.page);
+	known.action = actionPage.actionId;
+	await actionPage.comment('We will invite the NGOs first.');
 });
 
 const accounts: Record<Exclude<Who, 'anonymous'>, string> = {

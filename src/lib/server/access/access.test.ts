@@ -3,7 +3,10 @@ import { isHttpError } from '@sveltejs/kit';
 import {
 	can,
 	canInEngagement,
+	canInPlan,
 	canReadAssessment,
+	requirePlanAccess,
+	type PlanAction,
 	requireEngagementAccess,
 	type EngagementAction,
 	type EngagementScope,
@@ -317,5 +320,51 @@ describe('engagements: who may do what (Tampere mentors Lublin)', () => {
 		expect(canReadAssessment(mentor, { ...shared, visibility: 'private' })).toBe(false);
 		expect(canReadAssessment(mentor, { ...shared, status: 'in_progress' })).toBe(false);
 		expect(canReadAssessment(mentor, { ...shared, cityId: OTHER })).toBe(false);
+	});
+	describe('action plans', () => {
+		const own = { cityId: LUBLIN, engagement: null };
+		const ofEngagement = { cityId: LUBLIN, engagement: active };
+		const ofClosed = { cityId: LUBLIN, engagement: closed };
+		const allowed = (plan: typeof own | typeof ofEngagement, what: PlanAction) =>
+			Object.entries(people)
+				.filter(([, a]) => canInPlan(a, plan, what))
+				.map(([name]) => name);
+		it("a city's own plan: its people read, coordinator and contributors edit", () => {
+			expect(allowed(own, 'read')).toEqual([
+				'admin',
+				'Lublin coordinator',
+				'Lublin contributor',
+				'Lublin stakeholder'
+			]);
+			expect(allowed(own, 'edit')).toEqual(['Lublin coordinator', 'Lublin contributor']);
+			expect(allowed(own, 'comment')).toEqual([
+				'admin',
+				'Lublin coordinator',
+				'Lublin contributor'
+			]);
+		});
+		it("an engagement's plan: the implementing city edits, both cities comment", () => {
+			expect(allowed(ofEngagement, 'edit')).toEqual(['Lublin coordinator', 'Lublin contributor']);
+			expect(allowed(ofEngagement, 'comment')).toEqual(expected['plan.comment']);
+			expect(allowed(ofEngagement, 'read')).toEqual(expected.read);
+			expect(allowed(ofClosed, 'edit')).toEqual([]);
+			expect(allowed(ofClosed, 'comment')).toEqual([]);
+			expect(allowed(ofClosed, 'read')).toEqual(expected.read);
+		});
+		it('answers 404 to outsiders, 403 to readers who may not do it', () => {
+			const outsider = people['other city coordinator']!;
+			expect(statusOf(() => requirePlanAccess(outsider, own, 'read'))).toBe(404);
+			expect(statusOf(() => requirePlanAccess(outsider, ofEngagement, 'read'))).toBe(404);
+			expect(statusOf(() => requirePlanAccess(people['Tampere coordinator']!, own, 'read'))).toBe(
+				404
+			);
+			expect(statusOf(() => requirePlanAccess(people['Lublin stakeholder']!, own, 'edit'))).toBe(
+				403
+			);
+			expect(
+				statusOf(() => requirePlanAccess(people['Tampere contributor']!, ofEngagement, 'edit'))
+			).toBe(403);
+			expect(statusOf(() => requirePlanAccess(null, own, 'read'))).toBe(401);
+		});
 	});
 });

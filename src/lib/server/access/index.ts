@@ -283,3 +283,45 @@ export function requireAssessmentAccess(
 	if (!actor) error(401, 'Sign in to continue.');
 	error(404, 'Not found');
 }
+
+export interface PlanScope {
+	/** The city whose plan it is (the implementing city of an engagement's plan). */
+	cityId: string;
+	/** The engagement it belongs to; null for a city's own plan. */
+	engagement: EngagementScope | null;
+}
+
+export type PlanAction = 'read' | 'edit' | 'comment';
+
+/**
+ * What an actor may do in an action plan. An engagement's plan follows the engagement (the
+ * implementing city edits, both cities comment, a closed one is read only). A city's own plan
+ * is its workspace's: everyone of the city reads it (stakeholders too), its coordinator and
+ * contributors edit it and comment; a network admin reads and comments, never edits.
+ */
+export function canInPlan(actor: Actor | null, plan: PlanScope, what: PlanAction): boolean {
+	if (plan.engagement) {
+		return canInEngagement(
+			actor,
+			plan.engagement,
+			what === 'read' ? 'read' : what === 'edit' ? 'plan.edit' : 'plan.comment'
+		);
+	}
+	const permission: Permission =
+		what === 'read' ? 'city.workspace.read' : what === 'edit' ? 'plan.edit' : 'plan.comment';
+	return can(actor, permission, { cityId: plan.cityId });
+}
+
+/** As requireEngagementAccess, for a plan: 401, 404 for non-readers, 403 for readers. */
+export function requirePlanAccess(
+	actor: Actor | null,
+	plan: PlanScope,
+	what: PlanAction
+): asserts actor is Actor {
+	if (canInPlan(actor, plan, what)) return;
+	if (!actor) error(401, 'Sign in to continue.');
+	if (what !== 'read' && canInPlan(actor, plan, 'read')) {
+		error(403, 'You do not have access to this.');
+	}
+	error(404, 'Not found');
+}
