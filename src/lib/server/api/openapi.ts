@@ -8,6 +8,7 @@ import * as benchmarks from './openapi/benchmarks.ts';
 import * as charter from './openapi/charter.ts';
 import * as cities from './openapi/cities.ts';
 import * as practices from './openapi/practices.ts';
+import * as mentoring from './openapi/mentoring.ts';
 
 // Each resource brings its schemas, paths and parameters; the order they are spread in is the
 // order of the document.
@@ -23,6 +24,7 @@ const schemas: Record<string, Schema> = {
 	...cities.schemas,
 	...practices.schemas,
 	...assessments.schemas,
+	...mentoring.schemas,
 
 	OpenApiDocument: {
 		type: 'object',
@@ -66,6 +68,11 @@ export const openapi = {
 			description:
 				"Cities' self-assessments against the benchmarks, and their reports: private to the city until it shares them with the network or publishes them."
 		},
+		{
+			name: 'Mentoring',
+			description:
+				'City-to-city mentoring (ImpleMentoring): engagements between a mentor city and an implementing city, and action plans.'
+		},
 		{ name: 'API', description: 'About this API.' }
 	],
 	paths: {
@@ -74,6 +81,7 @@ export const openapi = {
 		...cities.paths,
 		...practices.paths,
 		...assessments.paths,
+		...mentoring.paths,
 		'/openapi.json': {
 			get: {
 				operationId: 'getOpenApiDocument',
@@ -90,7 +98,8 @@ export const openapi = {
 			...benchmarks.parameters,
 			...cities.parameters,
 			...practices.parameters,
-			...assessments.parameters
+			...assessments.parameters,
+			...mentoring.parameters
 		},
 		headers: {
 			PublicCache: {
@@ -104,6 +113,11 @@ export const openapi = {
 			AssessmentCache: {
 				description:
 					'Public (`public, max-age=300`) once the assessment is submitted and published and the answer is the same for everyone; otherwise private to the person asking (`private, no-store`). A report that shows you a previous cycle only you may read stays private.',
+				schema: { type: 'string', enum: [PUBLIC_CACHE, PRIVATE_CACHE] }
+			},
+			EngagementCache: {
+				description:
+					'Public (`public, max-age=300`) when the answer is the public summary; private to the person asking (`private, no-store`) when it includes the workspace.',
 				schema: { type: 'string', enum: [PUBLIC_CACHE, PRIVATE_CACHE] }
 			},
 			ErrorCache: {

@@ -1,5 +1,6 @@
 // The report of an assessment: how near the city is to the standard, what more to do, its
 // context, the change since its previous cycle, and inspiration from other cities.
+import { toCsvText } from '../csv.ts';
 import { db } from '../db/index.ts';
 import type { Actor } from '../access/index.ts';
 import * as cityQueries from '../cities/queries.ts';
@@ -176,11 +177,7 @@ export function toCsv(r: Report): string {
 			]);
 		}
 	}
-	return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+	return toCsvText(rows);
 }
 
-/** A CSV cell, quoted; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
-export function csvCell(value: string): string {
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return `"${safe.replace(/"/g, '""')}"`;
-}
+export { csvCell } from '../csv.ts';

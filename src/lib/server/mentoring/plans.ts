@@ -87,6 +87,16 @@ export async function create(actor: Actor | null, cityId: string, input: { title
 	});
 }
 
+/** The id of an engagement's plan for those who may read the engagement; null while none. */
+export async function idOfEngagement(actor: Actor | null, engagementId: string) {
+	if (!isUuid(engagementId)) error(404, 'Not found');
+	const d = await db();
+	const e = await findEngagementById(d, engagementId);
+	if (!e) error(404, 'Not found');
+	requireEngagementAccess(actor, e, 'read');
+	return (await queries.findPlanOfEngagement(d, e.id))?.id ?? null;
+}
+
 /**
  * An engagement's plan, opened from the engagement under one of its cities' addresses: the
  * plan's id, made (titled after the engagement) the first time the implementing city opens
@@ -154,8 +164,8 @@ export async function get(actor: Actor | null, cityId: string, planId: string) {
  * The whole plan: its actions (with how many comments each has) and its implementation log
  * (with files), for whoever may read it; what exports, print and the API reuse.
  */
-export async function fullPlan(actor: Actor | null, planId: string) {
-	const loaded = await loadPlan(actor, null, planId, 'read');
+export async function fullPlan(actor: Actor | null, planId: string, cityId: string | null = null) {
+	const loaded = await loadPlan(actor, cityId, planId, 'read');
 	const { rows, ...view } = await assemble(loaded);
 	const log = await logViews(loaded.d, await queries.listLog(loaded.d, planId), rows);
 	return { ...view, log };

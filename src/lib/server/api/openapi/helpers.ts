@@ -45,7 +45,7 @@ export const slug = (description: string): Schema => ({
 export function ok(
 	description: string,
 	schema: string,
-	cache: 'PublicCache' | 'PrivateCache' | 'AssessmentCache'
+	cache: 'PublicCache' | 'PrivateCache' | 'AssessmentCache' | 'EngagementCache'
 ) {
 	return {
 		description,
