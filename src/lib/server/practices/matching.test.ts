@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { engines, useTestDatabase } from '../testing/database.ts';
-import { matching, parseTsquery } from './matching.ts';
+import { matching as matchingAt, parseTsquery } from './matching.ts';
+import { versionOf } from '../cache/queries.ts';
+import type { Db } from '../db/index.ts';
+
+/** As the library asks: for the library's version now. */
+const matching = async (d: Db, q: string) => matchingAt(d, q, await versionOf(d, 'practices'));
 import * as queries from './queries.ts';
 import { practice, practiceVersion } from './schema.ts';
 
@@ -94,6 +99,8 @@ describe.each(engines())('matching practices on %s', (engine) => {
 			.select({ id: practice.id, versionId: practice.publishedVersionId })
 			.from(practice)
 			.limit(1);
+		// A word searched before it was in any practice: found once it is (no stale list).
+		expect(Array.from((await matching(db(), 'quetzal')).seqs)).toEqual([]);
 		// A new version with other words.
 		const [v] = await db()
 			.select()

@@ -106,12 +106,65 @@ function weigh(seqs: Int32Array, list: Int32Array, ranks: Float64Array, weight: 
 	}
 }
 
-export async function matching(d: Db, q: string): Promise<Found> {
+/**
+ * The lists of words already read, per database, for one version of the library (the
+ * 'practices' counter: a publication changes the lists, and the next request reads them
+ * again). Searches are made of a vocabulary far smaller than their combinations: a new search
+ * of known words reads no list from PostgreSQL. Bounded by the numbers kept, least recently
+ * used first out.
+ */
+const KEPT_NUMBERS = 8_000_000;
+interface Kept {
+	version: number;
+	lists: Map<string, queries.Posting>;
+	numbers: number;
+}
+const keptByDb = new WeakMap<Db, Kept>();
+
+const sizeOf = (p: queries.Posting) => p.seqs.length + p.titleSeqs.length + p.summarySeqs.length;
+
+async function postingsOf(d: Db, lexemes: string[], version: number) {
+	let kept = keptByDb.get(d);
+	if (kept?.version !== version) {
+		kept = { version, lists: new Map(), numbers: 0 };
+		keptByDb.set(d, kept);
+	}
+	const missing = lexemes.filter((l) => !kept.lists.has(l));
+	const read = await queries.postings(d, missing);
+	const found = new Map(read.map((p) => [p.lexeme, p]));
+	const none = new Int32Array(0);
+	for (const lexeme of missing) {
+		// A word no practice has is kept too (as empty lists): it is asked for again as well.
+		const p = found.get(lexeme) ?? { lexeme, seqs: none, titleSeqs: none, summarySeqs: none };
+		kept.lists.set(lexeme, p);
+		kept.numbers += sizeOf(p);
+	}
+	const out = new Map<string, queries.Posting>();
+	for (const lexeme of lexemes) {
+		const p = kept.lists.get(lexeme)!;
+		// Most recently used last, so that the oldest go first.
+		kept.lists.delete(lexeme);
+		kept.lists.set(lexeme, p);
+		out.set(lexeme, p);
+	}
+	for (const [lexeme, p] of kept.lists) {
+		if (kept.numbers <= KEPT_NUMBERS || out.has(lexeme)) break;
+		kept.lists.delete(lexeme);
+		kept.numbers -= sizeOf(p);
+	}
+	return out;
+}
+
+/**
+ * The published practices matching `q`, with their relevance. `version`: the library's
+ * version the caller works on (see library.ts), which the lists read are kept for.
+ */
+export async function matching(d: Db, q: string, version: number): Promise<Found> {
 	// Most languages read most words alike: each distinct reading is evaluated once.
 	const parsed = [...new Set(await queries.parsedQueries(d, q))].map(parseTsquery);
 	const lexemes = [...new Set(parsed.flatMap((p) => p.lexemes))];
 	if (lexemes.length === 0) return { seqs: new Int32Array(0), ranks: new Float64Array(0) };
-	const byLexeme = new Map((await queries.postings(d, lexemes)).map((p) => [p.lexeme, p]));
+	const byLexeme = await postingsOf(d, lexemes, version);
 	const none = new Int32Array(0);
 
 	let seqs: Int32Array = none;
