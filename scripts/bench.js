@@ -27,7 +27,7 @@ import process from 'node:process';
 import pg from 'pg';
 import { benchCases } from './bench/cases.js';
 import { generateAssessments } from './bench/generate-assessments.js';
-import { generatePractices } from './bench/generate-practices.js';
+import { generatePractices, vocabulary } from './bench/generate-practices.js';
 import { HOST, benchDataDir, freePort, startBenchServer } from './bench/server.js';
 import { createThrowawayDatabase } from './bench/database.js';
 import { load, percentile, preflight, signIn } from './bench/load.js';
@@ -136,6 +136,7 @@ try {
 				await client.connect();
 				await generatePractices(client, { practices: practiceCount, log });
 				library.practices = practiceCount;
+				library.vocabulary = await vocabulary(client);
 			} finally {
 				await client.end().catch(() => {});
 			}
@@ -156,6 +157,7 @@ try {
 			if (practiceCount > 0) {
 				await generatePractices(db, { practices: practiceCount, log });
 				library.practices = practiceCount;
+				library.vocabulary = await vocabulary(db);
 			}
 		} finally {
 			await db.close();
@@ -210,7 +212,8 @@ try {
 		}
 		const concurrency = c.connections ?? connections;
 		process.stdout.write(`${c.name} (${c.path}), ${concurrency} connections: `);
-		if (warmup > 0) await load(url, c, warmup, concurrency);
+		// A case of searches never asked before is not warmed up: that would ask them.
+		if (warmup > 0 && !c.cold) await load(url, c, warmup, concurrency);
 		const { result, latencies } = await load(url, c, seconds, concurrency);
 		const row = {
 			name: c.name,

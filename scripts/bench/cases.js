@@ -19,6 +19,7 @@ import { BENCH_BENCHMARK } from './generate-assessments.js';
  * @property {Record<string, string>} [headers]
  * @property {string} [body]
  * @property {string[]} [paths]  Asked for in turn, one per request (path is what the table shows).
+ * @property {boolean} [cold]  Not warmed up: its paths are each meant to be asked for the first time.
  */
 
 /**
@@ -26,13 +27,15 @@ import { BENCH_BENCHMARK } from './generate-assessments.js';
  * @typedef {object} LibraryContext
  * @property {number} [practices]  How many were written (none: the cases are skipped).
  * @property {number} [connections]  Concurrent connections for the cases with an aim.
+ * @property {string[]} [vocabulary]  The library's words, for searches never asked before.
  */
 
 /**
  * Words to search for, from the seeded practices' own vocabulary: common ones (a sixth of the
  * library has "language") and rare ones. With the pairs, 300-odd searches in turn: more than a
- * process keeps the matches of (200), so every request of the "new words" case goes to
- * PostgreSQL's full-text search.
+ * process keeps the matches of (200), so every request of the "new searches" case is a search
+ * the process has not answered lately (PostgreSQL reads the words; their lists of practices
+ * are kept per process once read: the "words never asked" case measures reading them).
  */
 const WORDS = [
 	'language',
@@ -129,7 +132,16 @@ export function benchCases(
 		{ name: 'static file', path: '/robots.txt', baseline: true },
 		{ name: 'practice library', path: '/practices', ...libraryCase },
 		{
-			name: 'practice search, new words',
+			// First in the run, so that no case before has asked for these words: each request
+			// reads its word's list from PostgreSQL (until the words run out, then in turn).
+			name: 'practice search, words never asked',
+			path: `/practices?q=… (${library.vocabulary?.length ?? 0} words, each once, in turn)`,
+			paths: (library.vocabulary ?? ['none']).map((w) => `/practices?q=${encodeURIComponent(w)}`),
+			cold: true,
+			...libraryCase
+		},
+		{
+			name: 'practice search, new searches',
 			path: `/practices?q=… (${SEARCHES.length} searches in turn)`,
 			paths: SEARCHES.map((q) => `/practices?q=${q}`),
 			...libraryCase
@@ -147,7 +159,7 @@ export function benchCases(
 			...libraryCase
 		},
 		{
-			name: 'practice search API, new words',
+			name: 'practice search API, new searches',
 			path: `/api/v1/practices?q=… (${SEARCHES.length} in turn)`,
 			paths: SEARCHES.map((q) => `/api/v1/practices?q=${q}`),
 			...libraryCase

@@ -88,6 +88,18 @@ export async function generatePractices(db, { practices, log = () => {} }) {
 	return { practices, indexed: total };
 }
 
+/**
+ * The library's words as the database keeps them (practice_posting), in a fixed mixed order
+ * (rare and common alike): the searches of the "words never asked" case.
+ * @param {Queryable} db
+ */
+export async function vocabulary(db) {
+	const { rows } = await db.query(
+		`select lexeme from practice_posting where lexeme ~ '^[a-z]{3,}$' order by md5(lexeme)`
+	);
+	return rows.map((/** @type {{ lexeme: string }} */ r) => r.lexeme);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const url = process.env.DATABASE_URL;
 	if (!url) {
