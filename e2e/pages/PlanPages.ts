@@ -75,7 +75,8 @@ export class PlanPage extends BasePage {
 
 	/** Which half of the picture the first bar's title starts in. */
 	timelineTitleSide(): Promise<'left' | 'right'> {
-		return this.timeline().evaluate((svg) => {
+		return this.timeline().evaluate((element) => {
+			const svg = element as SVGSVGElement;
 			const title = svg.querySelector('text.bar-title') as SVGTextElement;
 			const width = svg.viewBox.baseVal.width;
 			const box = title.getBBox();
