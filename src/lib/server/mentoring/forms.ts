@@ -1,6 +1,6 @@
 // The engagement forms, checked field by field. Messages are keys of the message files.
 import * as v from 'valibot';
-import { isoDay, optionalText, requiredText } from '../validation.ts';
+import { isoDay, optionalText, requiredText, type FieldErrors } from '../validation.ts';
 import { engagementPartKinds } from './schema.ts';
 
 export const limits = { title: 200, summary: 2_000, part: 20_000, visitText: 4_000 } as const;
@@ -119,8 +119,6 @@ export const visitForm = v.object({
 	topics: optionalText(limits.visitText, 'error_visit_text_too_long')
 });
 
-export type FormErrors = Record<string, string>;
-
 /**
  * What the lists offered allow: a theme and cities that exist (a changed form field gets a
  * message at the field, not an error page).
@@ -130,8 +128,8 @@ export function outsideChoices(
 		Record<'otherCityId' | 'mentorCityId' | 'implementingCityId', string>
 	>,
 	choices: { cities: { id: string }[]; themes: { slug: string }[] }
-): FormErrors {
-	const errors: FormErrors = {};
+): FieldErrors {
+	const errors: FieldErrors = {};
 	if (!choices.themes.some((t) => t.slug === data.themeSlug)) {
 		errors.themeSlug = 'error_engagement_theme_required';
 	}
@@ -143,19 +141,4 @@ export function outsideChoices(
 		errors.implementingCityId = 'error_engagement_implementing_required';
 	}
 	return errors;
-}
-
-/** A form's fields as strings (what a browser sends), checked: the data, or a message per field. */
-export function check<S extends v.GenericSchema>(
-	schema: S,
-	input: Record<string, unknown>
-): { ok: true; data: v.InferOutput<S> } | { ok: false; errors: FormErrors } {
-	const result = v.safeParse(schema, input);
-	if (result.success) return { ok: true, data: result.output };
-	const errors: FormErrors = {};
-	for (const issue of result.issues) {
-		const key = v.getDotPath(issue) ?? '_form';
-		errors[key] ??= issue.message;
-	}
-	return { ok: false, errors };
 }
