@@ -35,16 +35,17 @@ export async function citiesOf(d: Db, rows: queries.Engagement[]) {
 	return (id: string) => cities.find((c) => c.id === id)!;
 }
 
+/** What a list of engagements shows of each. */
+export function listed(r: queries.Engagement) {
+	const { id, slug, title, status, periodFrom, periodTo } = r;
+	return { id, slug, title, status, periodFrom, periodTo };
+}
+
 /** Engagements as one of their cities sees them in a list: its role and the other city. */
 export async function asSeenBy(d: Db, cityId: string, rows: queries.Engagement[]) {
 	const cityOf = await citiesOf(d, rows);
 	return rows.map((r) => ({
-		id: r.id,
-		slug: r.slug,
-		title: r.title,
-		status: r.status,
-		periodFrom: r.periodFrom,
-		periodTo: r.periodTo,
+		...listed(r),
 		role: r.mentorCityId === cityId ? ('mentor' as const) : ('implementing' as const),
 		other: cityOf(r.mentorCityId === cityId ? r.implementingCityId : r.mentorCityId),
 		awaitingUs: r.status === 'proposed' && r.proposedByCityId !== cityId

@@ -15,7 +15,7 @@ import * as assessmentQueries from '../assessments/queries.ts';
 import { report } from '../assessments/report.ts';
 import { isUuid } from '../validation.ts';
 import * as queries from './queries.ts';
-import { citiesOf, loadEngagement, type EngagementRef } from './load.ts';
+import { citiesOf, listed, loadEngagement, type EngagementRef } from './load.ts';
 
 async function choices(exceptCityId?: string) {
 	const d = await db();
@@ -52,12 +52,7 @@ export async function listAll(actor: Actor | null) {
 	const rows = await queries.listAllEngagements(d);
 	const cityOf = await citiesOf(d, rows);
 	return rows.map((r) => ({
-		id: r.id,
-		slug: r.slug,
-		title: r.title,
-		status: r.status,
-		periodFrom: r.periodFrom,
-		periodTo: r.periodTo,
+		...listed(r),
 		mentor: cityOf(r.mentorCityId),
 		implementing: cityOf(r.implementingCityId)
 	}));
