@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { en } from './support/messages.ts';
 import { openAssessment } from './support/assessments.ts';
 import { useBrowser } from './support/fixtures.ts';
-import { demo, demoPassword } from './support/browser.ts';
+import { demo, demoPassword, languageCookie } from './support/browser.ts';
 import { benchmark, unique } from './support/content.ts';
 import { BasePage } from './pages/BasePage.ts';
 import { KeyFactorPage, ReportPage } from './pages/AssessmentPages.ts';
@@ -122,6 +122,13 @@ describe('action plans', () => {
 		);
 		const [row] = await plan.timelineRows();
 		expect(row![3]).toBe(`${en('action_status_in_progress')} ${en('action_overdue')}`);
+		// On a phone the titles keep a readable width (the table scrolls sideways instead).
+		expect(await plan.timelineTitleWidth()).toBeGreaterThan(150);
+		// Right to left, time runs from the right: the titles and the first days stand there.
+		await page.context().addCookies([{ name: languageCookie, value: 'ar', url: page.url() }]);
+		await plan.goto(lublinId, planId, '/timeline');
+		expect(await plan.timelineTitleSide()).toBe('right');
+		await page.context().addCookies([{ name: languageCookie, value: 'en', url: page.url() }]);
 		await plan.goto(lublinId, planId, '/log');
 		expect((await plan.logTexts())[0]).toContain('Migrant representative body: first meeting');
 

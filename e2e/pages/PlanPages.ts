@@ -65,6 +65,25 @@ export class PlanPage extends BasePage {
 		return this.page.locator('main svg.timeline');
 	}
 
+	/** How wide the first title cell of the timeline's table is drawn, in pixels. */
+	timelineTitleWidth(): Promise<number> {
+		return this.page
+			.locator('main table tbody tr td')
+			.first()
+			.evaluate((td) => td.getBoundingClientRect().width);
+	}
+
+	/** Which half of the picture the first bar's title starts in. */
+	timelineTitleSide(): Promise<'left' | 'right'> {
+		return this.timeline().evaluate((element) => {
+			const svg = element as SVGSVGElement;
+			const title = svg.querySelector('text.bar-title') as SVGTextElement;
+			const width = svg.viewBox.baseVal.width;
+			const box = title.getBBox();
+			return box.x + box.width / 2 > width / 2 ? 'right' : 'left';
+		});
+	}
+
 	/** The timeline's table: each row's cells as text. */
 	timelineRows(): Promise<string[][]> {
 		return this.page

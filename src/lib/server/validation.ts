@@ -78,3 +78,32 @@ export const fields = {
 	optionalText: (max: number) =>
 		v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(max, 'error_text_too_long'))
 };
+
+/** A text field as typed, trimmed ('' when absent). */
+export const text = v.pipe(v.optional(v.string(), ''), v.trim());
+
+/** A text that must be given, up to max characters; each problem with its own message. */
+export const requiredText = (max: number, requiredKey: string, tooLongKey: string) =>
+	v.pipe(text, v.nonEmpty(requiredKey), v.maxLength(max, tooLongKey));
+
+/** A text that may be left empty, up to max characters. */
+export const optionalText = (max: number, tooLongKey: string) =>
+	v.pipe(text, v.maxLength(max, tooLongKey));
+
+/** A day as yyyy-mm-dd (what a date input sends), or null when left empty. */
+export const isoDay = (invalidKey: string) =>
+	v.pipe(
+		text,
+		v.transform((s) => (s === '' ? null : s)),
+		v.nullable(
+			v.pipe(
+				v.string(),
+				v.isoDate(invalidKey),
+				// A day that exists (the format alone lets 30 February through).
+				v.check((s) => {
+					const d = new Date(`${s}T00:00:00Z`);
+					return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+				}, invalidKey)
+			)
+		)
+	);

@@ -7,6 +7,7 @@ import * as benchmarkQueries from '../benchmarks/queries.ts';
 import * as charterQueries from '../charter/queries.ts';
 import * as practiceQueries from '../practices/queries.ts';
 import * as mentoringQueries from '../mentoring/queries.ts';
+import * as planQueries from '../mentoring/plan-queries.ts';
 import { loadContent, type BenchmarkContent, type EngagementContent } from './files.ts';
 
 function sectionsOf(b: BenchmarkContent) {
@@ -23,7 +24,7 @@ function sectionsOf(b: BenchmarkContent) {
 
 /** The implementing city's plan of a seeded engagement, unless it has one already. */
 async function seedPlan(d: Db, e: EngagementContent, engagementId: string, cityId: string) {
-	if (!e.plan || (await mentoringQueries.findPlanOfEngagement(d, engagementId))) return;
+	if (!e.plan || (await planQueries.findPlanOfEngagement(d, engagementId))) return;
 	await mentoringQueries.insertPlanWithResults(
 		d,
 		{ cityId, engagementId, title: e.plan.title },

@@ -1,35 +1,12 @@
 // The engagement forms, checked field by field. Messages are keys of the message files.
 import * as v from 'valibot';
+import { isoDay, optionalText, requiredText, type FieldErrors } from '../validation.ts';
 import { engagementPartKinds } from './schema.ts';
 
 export const limits = { title: 200, summary: 2_000, part: 20_000, visitText: 4_000 } as const;
 
-const required = (max: number, requiredKey: string, tooLongKey: string) =>
-	v.pipe(
-		v.optional(v.string(), ''),
-		v.trim(),
-		v.nonEmpty(requiredKey),
-		v.maxLength(max, tooLongKey)
-	);
-const optional = (max: number, tooLongKey: string) =>
-	v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(max, tooLongKey));
-/** A day as yyyy-mm-dd (what a date input sends), or nothing. */
-const day = v.pipe(
-	v.optional(v.string(), ''),
-	v.trim(),
-	v.transform((s) => (s === '' ? null : s)),
-	v.nullable(
-		v.pipe(
-			v.string(),
-			v.isoDate('error_engagement_date_invalid'),
-			// A day that exists (the format alone lets 30 February through).
-			v.check((s) => {
-				const d = new Date(`${s}T00:00:00Z`);
-				return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-			}, 'error_engagement_date_invalid')
-		)
-	)
-);
+const day = isoDay('error_engagement_date_invalid');
+
 /** A period's end as precise as it is known: a year, a month or a day (2012, 2013-09, 2013-09-15). */
 const periodEnd = v.pipe(
 	v.optional(v.string(), ''),
@@ -62,13 +39,17 @@ export function periodInOrderOf(from: string | null, to: string | null): boolean
 const uuid = (key: string) => v.pipe(v.optional(v.string(), ''), v.trim(), v.uuid(key));
 
 const engagementFields = {
-	themeSlug: required(120, 'error_engagement_theme_required', 'error_engagement_theme_required'),
-	title: required(
+	themeSlug: requiredText(
+		120,
+		'error_engagement_theme_required',
+		'error_engagement_theme_required'
+	),
+	title: requiredText(
 		limits.title,
 		'error_engagement_title_required',
 		'error_engagement_title_too_long'
 	),
-	summary: optional(limits.summary, 'error_engagement_summary_too_long'),
+	summary: optionalText(limits.summary, 'error_engagement_summary_too_long'),
 	periodFrom: periodEnd,
 	periodTo: periodEnd
 };
@@ -112,7 +93,7 @@ export const proposeForm = periodInOrder(
 );
 
 export const declineForm = v.object({
-	reason: required(
+	reason: requiredText(
 		limits.summary,
 		'error_engagement_reason_required',
 		'error_engagement_reason_too_long'
@@ -121,7 +102,7 @@ export const declineForm = v.object({
 
 export const partForm = v.object({
 	kind: v.picklist(engagementPartKinds, 'error_generic'),
-	text: optional(limits.part, 'error_engagement_part_too_long'),
+	text: optionalText(limits.part, 'error_engagement_part_too_long'),
 	/** The revision the text was loaded at: a save over a newer one is a conflict. */
 	revision: v.pipe(
 		v.optional(v.string(), '0'),
@@ -132,13 +113,11 @@ export const partForm = v.object({
 
 export const visitForm = v.object({
 	visitedOn: day,
-	place: required(200, 'error_visit_place_required', 'error_visit_text_too_long'),
-	visitors: optional(limits.visitText, 'error_visit_text_too_long'),
-	met: optional(limits.visitText, 'error_visit_text_too_long'),
-	topics: optional(limits.visitText, 'error_visit_text_too_long')
+	place: requiredText(200, 'error_visit_place_required', 'error_visit_text_too_long'),
+	visitors: optionalText(limits.visitText, 'error_visit_text_too_long'),
+	met: optionalText(limits.visitText, 'error_visit_text_too_long'),
+	topics: optionalText(limits.visitText, 'error_visit_text_too_long')
 });
-
-export type FormErrors = Record<string, string>;
 
 /**
  * What the lists offered allow: a theme and cities that exist (a changed form field gets a
@@ -149,8 +128,8 @@ export function outsideChoices(
 		Record<'otherCityId' | 'mentorCityId' | 'implementingCityId', string>
 	>,
 	choices: { cities: { id: string }[]; themes: { slug: string }[] }
-): FormErrors {
-	const errors: FormErrors = {};
+): FieldErrors {
+	const errors: FieldErrors = {};
 	if (!choices.themes.some((t) => t.slug === data.themeSlug)) {
 		errors.themeSlug = 'error_engagement_theme_required';
 	}
@@ -162,19 +141,4 @@ export function outsideChoices(
 		errors.implementingCityId = 'error_engagement_implementing_required';
 	}
 	return errors;
-}
-
-/** A form's fields as strings (what a browser sends), checked: the data, or a message per field. */
-export function check<S extends v.GenericSchema>(
-	schema: S,
-	input: Record<string, unknown>
-): { ok: true; data: v.InferOutput<S> } | { ok: false; errors: FormErrors } {
-	const result = v.safeParse(schema, input);
-	if (result.success) return { ok: true, data: result.output };
-	const errors: FormErrors = {};
-	for (const issue of result.issues) {
-		const key = v.getDotPath(issue) ?? '_form';
-		errors[key] ??= issue.message;
-	}
-	return { ok: false, errors };
 }

@@ -27,19 +27,25 @@ export async function loadEngagement(d: Db, ref: EngagementRef) {
 	return e;
 }
 
-/** Engagements as one of their cities sees them in a list: its role and the other city. */
-export async function asSeenBy(d: Db, cityId: string, rows: queries.Engagement[]) {
+/** The cities of these engagements (both sides), to look up by id. */
+export async function citiesOf(d: Db, rows: queries.Engagement[]) {
 	const cities = await queries.cityNamesByIds(d, [
 		...new Set(rows.flatMap((r) => [r.mentorCityId, r.implementingCityId]))
 	]);
-	const cityOf = (id: string) => cities.find((c) => c.id === id)!;
+	return (id: string) => cities.find((c) => c.id === id)!;
+}
+
+/** What a list of engagements shows of each. */
+export function listed(r: queries.Engagement) {
+	const { id, slug, title, status, periodFrom, periodTo } = r;
+	return { id, slug, title, status, periodFrom, periodTo };
+}
+
+/** Engagements as one of their cities sees them in a list: its role and the other city. */
+export async function asSeenBy(d: Db, cityId: string, rows: queries.Engagement[]) {
+	const cityOf = await citiesOf(d, rows);
 	return rows.map((r) => ({
-		id: r.id,
-		slug: r.slug,
-		title: r.title,
-		status: r.status,
-		periodFrom: r.periodFrom,
-		periodTo: r.periodTo,
+		...listed(r),
 		role: r.mentorCityId === cityId ? ('mentor' as const) : ('implementing' as const),
 		other: cityOf(r.mentorCityId === cityId ? r.implementingCityId : r.mentorCityId),
 		awaitingUs: r.status === 'proposed' && r.proposedByCityId !== cityId

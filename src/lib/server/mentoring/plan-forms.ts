@@ -1,5 +1,6 @@
 // The action plan forms, checked field by field. Messages are keys of the message files.
 import * as v from 'valibot';
+import { isoDay, optionalText, requiredText, text } from '../validation.ts';
 
 export const limits = {
 	title: 200,
@@ -12,29 +13,6 @@ export const limits = {
 
 export const actionStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
-
-const text = v.pipe(v.optional(v.string(), ''), v.trim());
-const required = (max: number, requiredKey: string, tooLongKey: string) =>
-	v.pipe(text, v.nonEmpty(requiredKey), v.maxLength(max, tooLongKey));
-const optional = (max: number, tooLongKey: string) => v.pipe(text, v.maxLength(max, tooLongKey));
-
-/** A day as yyyy-mm-dd (what a date input sends), or nothing. */
-const day = (invalidKey: string) =>
-	v.pipe(
-		text,
-		v.transform((s) => (s === '' ? null : s)),
-		v.nullable(
-			v.pipe(
-				v.string(),
-				v.isoDate(invalidKey),
-				// A day that exists (the format alone lets 30 February through).
-				v.check((s) => {
-					const d = new Date(`${s}T00:00:00Z`);
-					return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-				}, invalidKey)
-			)
-		)
-	);
 
 /** An id from a select or a hidden field: a uuid, or nothing. */
 const optionalId = (invalidKey: string) =>
@@ -54,27 +32,27 @@ export function isWebLink(s: string) {
 }
 
 export const planForm = v.object({
-	title: required(limits.title, 'error_plan_title_required', 'error_plan_title_too_long')
+	title: requiredText(limits.title, 'error_plan_title_required', 'error_plan_title_too_long')
 });
 
 export const actionForm = v.pipe(
 	v.object({
-		title: required(limits.title, 'error_action_title_required', 'error_action_title_too_long'),
-		description: optional(limits.text, 'error_action_text_too_long'),
+		title: requiredText(limits.title, 'error_action_title_required', 'error_action_title_too_long'),
+		description: optionalText(limits.text, 'error_action_text_too_long'),
 		/** A member of the city (their account id), or nothing. */
 		ownerUserId: v.pipe(
 			text,
 			v.maxLength(100, 'error_action_owner_invalid'),
 			v.transform((s) => (s === '' ? null : s))
 		),
-		ownerName: optional(limits.ownerName, 'error_action_owner_name_too_long'),
-		startOn: day('error_action_date_invalid'),
-		dueOn: day('error_action_date_invalid'),
+		ownerName: optionalText(limits.ownerName, 'error_action_owner_name_too_long'),
+		startOn: isoDay('error_action_date_invalid'),
+		dueOn: isoDay('error_action_date_invalid'),
 		status: v.pipe(
 			v.optional(v.string(), 'planned'),
 			v.picklist(actionStatuses, 'error_action_status_required')
 		),
-		droppedReason: optional(limits.text, 'error_action_text_too_long'),
+		droppedReason: optionalText(limits.text, 'error_action_text_too_long'),
 		progress: v.pipe(
 			text,
 			v.transform((s) => (s === '' ? '0' : s)),
@@ -82,8 +60,8 @@ export const actionForm = v.pipe(
 			v.transform(Number),
 			v.maxValue(100, 'error_action_progress_invalid')
 		),
-		obstacles: optional(limits.text, 'error_action_text_too_long'),
-		resources: optional(limits.text, 'error_action_text_too_long'),
+		obstacles: optionalText(limits.text, 'error_action_text_too_long'),
+		resources: optionalText(limits.text, 'error_action_text_too_long'),
 		/** The revision the action was loaded at: a save over a newer one is a conflict. */
 		revision: v.pipe(
 			v.optional(v.string(), '0'),
@@ -125,7 +103,7 @@ export const refsForm = v.object({
 });
 
 export const commentForm = v.object({
-	body: required(limits.text, 'error_comment_body_required', 'error_comment_too_long'),
+	body: requiredText(limits.text, 'error_comment_body_required', 'error_comment_too_long'),
 	suggestion: v.pipe(
 		v.optional(v.string(), ''),
 		v.transform((s) => s === 'yes')
@@ -151,9 +129,9 @@ const links = v.pipe(
 
 export const logForm = v.pipe(
 	v.object({
-		happenedOn: day('error_log_date_invalid'),
-		when: optional(limits.when, 'error_log_when_too_long'),
-		text: required(limits.text, 'error_log_text_required', 'error_log_text_too_long'),
+		happenedOn: isoDay('error_log_date_invalid'),
+		when: optionalText(limits.when, 'error_log_when_too_long'),
+		text: requiredText(limits.text, 'error_log_text_required', 'error_log_text_too_long'),
 		links,
 		actionId: optionalId('error_log_action_invalid')
 	}),

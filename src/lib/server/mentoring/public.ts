@@ -4,11 +4,12 @@ import { db, type Db } from '../db/index.ts';
 import { can, canInEngagement, requireAccess, type Actor } from '../access/index.ts';
 import { isUuid } from '../validation.ts';
 import * as queries from './queries.ts';
+import * as planQueries from './plan-queries.ts';
 import { asSeenBy } from './load.ts';
 
 /** The plan's actions (title and status) and its results with their dates, or null. */
 async function publicPlan(d: Db, engagementId: string) {
-	const plan = await queries.findPlanOfEngagement(d, engagementId);
+	const plan = await planQueries.findPlanOfEngagement(d, engagementId);
 	if (!plan) return null;
 	const [actions, results] = await Promise.all([
 		queries.listPlanActionsPublic(d, plan.id),

@@ -156,11 +156,6 @@ export async function insertParts(d: Db, rows: (typeof engagementPart.$inferInse
 	await d.insert(engagementPart).values(rows).onConflictDoNothing();
 }
 
-export async function findPlanOfEngagement(d: Db, engagementId: string) {
-	const [row] = await d.select().from(actionPlan).where(eq(actionPlan.engagementId, engagementId));
-	return row;
-}
-
 /**
  * A plan with its actions (in order) and its results, written at once (the seed step). The
  * results name their action by its position in the plan.

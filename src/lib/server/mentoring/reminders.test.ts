@@ -198,7 +198,11 @@ describe.each(engines())('action reminders on %s', (engine) => {
 			ok: false,
 			errors: { actionReminders: 'reminder_error_choice' }
 		});
-		expect(validate(reminderSettingsSchema, {}).ok).toBe(false);
+		// No choice at all (no radio ticked) gets the same message, not valibot's own.
+		expect(validate(reminderSettingsSchema, {})).toMatchObject({
+			ok: false,
+			errors: { actionReminders: 'reminder_error_choice' }
+		});
 	});
 
 	it('asks a visitor to sign in', async () => {

@@ -69,7 +69,11 @@ export async function myActionReminders(actor: Actor | null): Promise<boolean> {
 }
 
 export const reminderSettingsSchema = v.object({
-	actionReminders: v.picklist(['on', 'off'], 'reminder_error_choice')
+	// An absent field (no radio ticked) must get the same message as a wrong one.
+	actionReminders: v.pipe(
+		v.optional(v.string(), ''),
+		v.picklist(['on', 'off'], 'reminder_error_choice')
+	)
 });
 
 /** A person turns their own reminder mails on or off; there is no way to name someone else. */

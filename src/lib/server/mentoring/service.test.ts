@@ -7,9 +7,10 @@ import * as cities from '../cities/service.ts';
 import { auditLog } from '../audit/schema.ts';
 import { assessment } from '../assessments/schema.ts';
 import { canReadAssessment } from '../access/index.ts';
-import { check, proposeForm, setUpForm, visitForm } from './forms.ts';
+import { proposeForm, setUpForm, visitForm } from './forms.ts';
 import * as assessments from '../assessments/service.ts';
 import * as mentoring from './service.ts';
+import { validate } from '../validation.ts';
 
 async function statusOf(promise: Promise<unknown>): Promise<number | 'ok'> {
 	try {
@@ -23,14 +24,14 @@ async function statusOf(promise: Promise<unknown>): Promise<number | 'ok'> {
 
 describe('the engagement forms', () => {
 	it('explain what is missing or wrong at each field', () => {
-		const empty = check(proposeForm, {});
+		const empty = validate(proposeForm, {});
 		expect(empty.ok ? {} : empty.errors).toEqual({
 			themeSlug: 'error_engagement_theme_required',
 			title: 'error_engagement_title_required',
 			otherCityId: 'error_engagement_other_required',
 			as: 'error_engagement_role_required'
 		});
-		const same = check(setUpForm, {
+		const same = validate(setUpForm, {
 			themeSlug: 'enhancing-public-perception',
 			title: 'T',
 			mentorCityId: '00000000-0000-4000-8000-000000000001',
@@ -42,7 +43,7 @@ describe('the engagement forms', () => {
 			implementingCityId: 'error_engagement_same_city',
 			periodTo: 'error_engagement_period_order'
 		});
-		const order = check(proposeForm, {
+		const order = validate(proposeForm, {
 			themeSlug: 'x',
 			title: 'T',
 			otherCityId: '00000000-0000-4000-8000-000000000001',
@@ -51,7 +52,11 @@ describe('the engagement forms', () => {
 			periodTo: '2013-09-01'
 		});
 		expect(order.ok ? {} : order.errors).toEqual({ periodTo: 'error_engagement_period_order' });
-		const visit = check(visitForm, { visitedOn: '2013-02-30', place: '', met: 'x'.repeat(4001) });
+		const visit = validate(visitForm, {
+			visitedOn: '2013-02-30',
+			place: '',
+			met: 'x'.repeat(4001)
+		});
 		expect(visit.ok ? {} : visit.errors).toEqual({
 			visitedOn: 'error_engagement_date_invalid',
 			place: 'error_visit_place_required',
@@ -62,7 +67,7 @@ describe('the engagement forms', () => {
 
 describe('engagement periods', () => {
 	const propose = (periodFrom: string, periodTo: string) =>
-		check(proposeForm, {
+		validate(proposeForm, {
 			themeSlug: 'x',
 			title: 'T',
 			otherCityId: '00000000-0000-4000-8000-000000000001',

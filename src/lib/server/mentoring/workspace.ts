@@ -15,7 +15,7 @@ import * as assessmentQueries from '../assessments/queries.ts';
 import { report } from '../assessments/report.ts';
 import { isUuid } from '../validation.ts';
 import * as queries from './queries.ts';
-import { loadEngagement, type EngagementRef } from './load.ts';
+import { citiesOf, listed, loadEngagement, type EngagementRef } from './load.ts';
 
 async function choices(exceptCityId?: string) {
 	const d = await db();
@@ -50,17 +50,9 @@ export async function listAll(actor: Actor | null) {
 	requireAccess(actor, 'engagement.setup');
 	const d = await db();
 	const rows = await queries.listAllEngagements(d);
-	const cities = await queries.cityNamesByIds(d, [
-		...new Set(rows.flatMap((r) => [r.mentorCityId, r.implementingCityId]))
-	]);
-	const cityOf = (id: string) => cities.find((c) => c.id === id)!;
+	const cityOf = await citiesOf(d, rows);
 	return rows.map((r) => ({
-		id: r.id,
-		slug: r.slug,
-		title: r.title,
-		status: r.status,
-		periodFrom: r.periodFrom,
-		periodTo: r.periodTo,
+		...listed(r),
 		mentor: cityOf(r.mentorCityId),
 		implementing: cityOf(r.implementingCityId)
 	}));

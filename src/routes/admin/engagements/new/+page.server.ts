@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as mentoring from '#lib/server/mentoring/service.ts';
-import { check, outsideChoices, setUpForm } from '#lib/server/mentoring/forms.ts';
-import { formValues } from '#lib/server/validation.ts';
+import { outsideChoices, setUpForm } from '#lib/server/mentoring/forms.ts';
+import { formValues, validate } from '#lib/server/validation.ts';
 import { invalid, requireUser } from '#lib/server/http.ts';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,7 +15,7 @@ export const actions: Actions = {
 		const actor = requireUser(event);
 		const choices = await mentoring.setUpChoices(actor);
 		const values = formValues(await event.request.formData());
-		const checked = check(setUpForm, values);
+		const checked = validate(setUpForm, values);
 		if (!checked.ok) return invalid(values, checked.errors);
 		const wrong = outsideChoices(checked.data, choices);
 		if (Object.keys(wrong).length > 0) return invalid(values, wrong);

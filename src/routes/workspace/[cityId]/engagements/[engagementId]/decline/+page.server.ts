@@ -1,8 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as mentoring from '#lib/server/mentoring/service.ts';
-import { check, declineForm } from '#lib/server/mentoring/forms.ts';
-import { formValues } from '#lib/server/validation.ts';
+import { declineForm } from '#lib/server/mentoring/forms.ts';
+import { formValues, validate } from '#lib/server/validation.ts';
 import { invalid, requireUser } from '#lib/server/http.ts';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const actor = requireUser(event);
 		const { cityId, engagementId } = event.params;
 		const values = formValues(await event.request.formData());
-		const checked = check(declineForm, values);
+		const checked = validate(declineForm, values);
 		if (!checked.ok) return invalid(values, checked.errors);
 		await mentoring.respond(
 			actor,

@@ -1,9 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as mentoring from '#lib/server/mentoring/service.ts';
-import { check, partForm } from '#lib/server/mentoring/forms.ts';
+import { partForm } from '#lib/server/mentoring/forms.ts';
 import { engagementPartKinds } from '#lib/server/mentoring/schema.ts';
-import { formValues } from '#lib/server/validation.ts';
+import { formValues, validate } from '#lib/server/validation.ts';
 import { invalid, requireUser } from '#lib/server/http.ts';
 
 type Kind = (typeof engagementPartKinds)[number];
@@ -34,7 +34,7 @@ export const actions: Actions = {
 			...formValues(await event.request.formData()),
 			kind
 		};
-		const checked = check(partForm, values);
+		const checked = validate(partForm, values);
 		if (!checked.ok) return invalid(values, checked.errors);
 		const outcome = await mentoring.savePart(actor, { id: engagementId, cityId }, checked.data);
 		if (!outcome.ok) {
