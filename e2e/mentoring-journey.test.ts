@@ -207,13 +207,15 @@ describe('the mentoring journey', () => {
 
 			// …but cannot change it, by address or by a form sent by hand.
 			const theirs = `/workspace/${tampereId}/plans/${planId}`;
+			// What a browser's plain form post sends: from the app's origin, for an HTML page.
+			const asBrowser = { origin: new URL(baseURL).origin, accept: 'text/html' };
 			const mentor = new BasePage(tampere.page);
 			expect(await mentor.open(`${theirs}/actions/new`)).toBe(403);
 			expect(await mentor.open(`${theirs}/actions/${actionId}/edit`)).toBe(403);
 			expect(await mentor.open(`${theirs}/log/new`)).toBe(403);
 			const sent = await tampere.page.request.post(`${theirs}/actions/${actionId}/edit`, {
 				form: { title: 'Changed by the mentor', status: 'done', revision: '0' },
-				headers: { origin: new URL(baseURL).origin },
+				headers: asBrowser,
 				maxRedirects: 0
 			});
 			expect(sent.status()).toBe(403);
@@ -221,7 +223,7 @@ describe('the mentoring journey', () => {
 			expect(await sent.text()).toContain(en('error_forbidden_title'));
 			const added = await tampere.page.request.post(`${theirs}/actions/new`, {
 				form: { title: 'Added by the mentor', status: 'planned' },
-				headers: { origin: new URL(baseURL).origin },
+				headers: asBrowser,
 				maxRedirects: 0
 			});
 			expect(added.status()).toBe(403);
