@@ -1,6 +1,6 @@
 // The mentoring journey end to end, as two cities' coordinators live it: Lublin proposes,
 // Tampere accepts to mentor; Lublin plans three actions (one from a "what more to do" line of
-// its assessment report) and logs a result; Tampere comments with a suggestion but cannot
+// its assessment report) and logs a result with a file; Tampere comments with a suggestion but cannot
 // change the plan; Lublin reads the comment and exports the plan. With JavaScript on, and the
 // same steps with it off (every form is a plain POST).
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -26,6 +26,7 @@ import {
 	PlanReportPage,
 	ReportPlanButtons
 } from './pages/PlanPages.ts';
+import { minimalPdf } from '../src/lib/server/testing/files.ts';
 
 const { baseURL, signedIn } = useBrowser();
 
@@ -170,7 +171,7 @@ describe('the mentoring journey', () => {
 				{ title: titles[2], tags: [en('action_status_planned')] }
 			]);
 
-			// 4. Lublin logs a result of the first action, with a link.
+			// 4. Lublin logs a result of the first action, with a link and a file.
 			await plan.openAction(titles[0]!);
 			const action = new ActionPage(lublin.page);
 			await action.addLogEntry();
@@ -179,11 +180,17 @@ describe('the mentoring journey', () => {
 			await log.fill({
 				happenedOn: '2026-11-12',
 				text: result,
-				links: 'https://lublin.eu/en/'
+				links: 'https://lublin.eu/en/',
+				file: {
+					name: 'welcome-desk.pdf',
+					mimeType: 'application/pdf',
+					buffer: Buffer.from(minimalPdf())
+				}
 			});
 			await log.save();
 			expect(await action.notice()).toBe(en('log_added'));
 			expect(await action.mainText()).toContain(result);
+			expect((await action.logFiles()).map((f) => f.text)).toEqual(['welcome-desk.pdf']);
 			const welcomeDesk = action.path.split('?')[0]!;
 
 			// 5. Tampere follows the engagement to the plan: it reads, comments, suggests…
@@ -280,8 +287,8 @@ describe('the mentoring journey', () => {
 			expect(rows[2]![column('questions')]).toBe(gap!.text);
 
 			const logCsv = parseCsv((await planReport.download('log.csv')).text);
-			expect(logCsv.slice(1).map((r) => [r[0], r[2], r[4], r[5]])).toEqual([
-				['2026-11-12', '1', result, 'https://lublin.eu/en/']
+			expect(logCsv.slice(1).map((r) => [r[0], r[2], r[4], r[5], r[6]])).toEqual([
+				['2026-11-12', '1', result, 'https://lublin.eu/en/', 'welcome-desk.pdf']
 			]);
 
 			// The mentor city reads the same report.
