@@ -15,7 +15,13 @@ import { NewAssessmentPage, assessmentIdOf } from './pages/AssessmentPages.ts';
 import { RespondentsPage } from './pages/RespondentPages.ts';
 import { PracticeFormPage, WorkspacePracticePage } from './pages/PracticePages.ts';
 import { EngagementPage, ProposeEngagementPage } from './pages/EngagementPages.ts';
-import { ActionFormPage, ActionPage, PlanListPage, PlanPage } from './pages/PlanPages.ts';
+import {
+	ActionFormPage,
+	ActionPage,
+	LogEntryPage,
+	PlanListPage,
+	PlanPage
+} from './pages/PlanPages.ts';
 
 const { context, signedIn } = useBrowser();
 
@@ -378,6 +384,8 @@ const checks: Check[] = [
 		path: () => plan('/actions/new'),
 		then: submitEmpty
 	},
+	{ name: 'plan report', who: 'coordinator', path: () => plan('/report') },
+	{ name: 'plan report (stakeholder)', who: 'stakeholder', path: () => plan('/report') },
 	{ name: 'action', who: 'coordinator', path: () => action() },
 	{ name: 'edit action', who: 'coordinator', path: () => action('/edit') },
 	{ name: 'action key factors and questions', who: 'coordinator', path: () => action('/refs') },
@@ -479,6 +487,15 @@ beforeAll(async () => {
 	const actionPage = new ActionPage(coordinator.page);
 	known.action = actionPage.actionId;
 	await actionPage.comment('We will invite the NGOs first.');
+	// A result of it, so that the plan's report shows a log under the action and at the end.
+	await actionPage.addLogEntry();
+	const logEntry = new LogEntryPage(coordinator.page);
+	await logEntry.fill({
+		happenedOn: '2014-02-12',
+		text: 'Migrant representative body: first meeting',
+		links: 'https://lublin.eu/en/'
+	});
+	await logEntry.save();
 });
 
 const accounts: Record<Exclude<Who, 'anonymous'>, string> = {

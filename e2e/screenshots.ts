@@ -15,6 +15,7 @@ import { SignInPage } from './pages/SignInPage.ts';
 import { AdminCitiesPage } from './pages/AdminPages.ts';
 import { InvitePage } from './pages/InvitePage.ts';
 import { OutboxPage } from './pages/OutboxPage.ts';
+import { PlanListPage } from './pages/PlanPages.ts';
 
 type Who = 'anonymous' | 'admin' | 'coordinator';
 
@@ -61,12 +62,22 @@ async function prepare(browser: Browser, baseURL: string) {
 	const mail = await outbox.openMail(email, /Lublin/);
 	const invitation = OutboxPage.link(mail, /^\/invitations\//);
 	const mailPath = outbox.path;
+	// Lublin's seeded plan (seed 000): eight actions, results under some of them.
+	const plans = new PlanListPage(coordinator);
+	await plans.goto(lublinId);
+	const seeded = (await plans.plans()).find((p) => p.text === "Lublin's action plan");
+	if (!seeded) throw new Error("Lublin's seeded plan is missing");
 	await context.close();
 	await coordinatorContext.close();
-	return { lublinId, invitation, mailPath };
+	return { lublinId, invitation, mailPath, plan: seeded.href };
 }
 
-function shots(known: { lublinId: string; invitation: string; mailPath: string }): Shot[] {
+function shots(known: {
+	lublinId: string;
+	invitation: string;
+	mailPath: string;
+	plan: string;
+}): Shot[] {
 	const bm = '/toolkits/enhancing-public-perception';
 	return [
 		{ name: 'home', who: 'anonymous', path: '/' },
@@ -89,6 +100,7 @@ function shots(known: { lublinId: string; invitation: string; mailPath: string }
 			path: `/workspace/${known.lublinId}/members/invite`,
 			errors: true
 		},
+		{ name: 'plan-report', who: 'coordinator', path: `${known.plan}/report` },
 		{ name: 'admin', who: 'admin', path: '/admin' },
 		{ name: 'admin-cities', who: 'admin', path: '/admin/cities' },
 		{ name: 'new-city-errors', who: 'admin', path: '/admin/cities/new', errors: true },

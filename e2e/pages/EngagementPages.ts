@@ -136,6 +136,11 @@ export class EngagementPage extends BasePage {
 		return this.page.locator('main a.plan-link').getAttribute('href');
 	}
 
+	/** Follows "the action plan" to the engagement's plan. */
+	async openPlan() {
+		await clickAndWait(this.page, this.page.locator('main a.plan-link'));
+	}
+
 	/** The text shown under a part's heading. */
 	partText(kind: string): Promise<string> {
 		return this.page.locator(`main #part-${kind} .markdown, main #part-${kind} .meta`).innerText();

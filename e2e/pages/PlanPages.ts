@@ -55,6 +55,19 @@ export class PlanPage extends BasePage {
 		await clickAndWait(this.page, this.page.locator('main a[href$="/actions/new"]'));
 	}
 
+	async openAction(title: string) {
+		await clickAndWait(this.page, this.page.locator('main ol.actions h2 a', { hasText: title }));
+	}
+
+	async openReport() {
+		await clickAndWait(this.page, this.page.locator('main nav.plan-nav a[href$="/report"]'));
+	}
+
+	/** The ways to change the plan shown: "Add an action", and the move buttons. */
+	editControls(): Promise<number> {
+		return this.page.locator('main a[href$="/actions/new"], main form[action="?/move"]').count();
+	}
+
 	async move(title: string, direction: 'up' | 'down') {
 		const item = this.page.locator('main ol.actions > li').filter({ hasText: title });
 		await clickAndWait(this.page, item.locator(`button[value="${direction}"]`));
@@ -198,6 +211,18 @@ export class ActionPage extends BasePage {
 		await clickAndWait(this.page, this.page.locator('main a[href$="/edit"]'));
 	}
 
+	/** The ways to change the action shown: edit, its references, a new log entry. */
+	editControls(): Promise<number> {
+		return this.page
+			.locator('main a[href$="/edit"], main a[href$="/refs"], main a[href*="/log/new"]')
+			.count();
+	}
+
+	/** Whether the comment form offers to mark the comment as a suggestion. */
+	canSuggest(): Promise<number> {
+		return this.page.locator('main input[name="suggestion"]').count();
+	}
+
 	async addLogEntry() {
 		await clickAndWait(this.page, this.page.locator('main a[href*="/log/new"]'));
 	}
@@ -234,10 +259,66 @@ export class LogEntryPage extends BasePage {
 	}
 }
 
+/** …/report: the whole plan on one page, with the downloads. */
+export class PlanReportPage extends BasePage {
+	async goto(cityId: string, planId: string) {
+		return this.open(`${plansOf(cityId)}/${planId}/report`);
+	}
+
+	/** Each action: its numbered heading, its status tags, the results logged for it. */
+	actions(): Promise<{ heading: string; tags: string[]; results: string[] }[]> {
+		return this.page.locator('main section.action').evaluateAll((sections) =>
+			sections.map((s) => ({
+				heading: (s.querySelector('h3') as HTMLElement).innerText.trim(),
+				tags: Array.from(s.querySelectorAll('.tag')).map((t) =>
+					(t as HTMLElement).innerText.trim()
+				),
+				results: Array.from(s.querySelectorAll('ul.log > li')).map((li) =>
+					(li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()
+				)
+			}))
+		);
+	}
+
+	/** The whole implementation log, below the actions. */
+	log(): Promise<string[]> {
+		return this.page
+			.locator('main ul.log > li')
+			.evaluateAll((lis) =>
+				lis
+					.filter((li) => !li.closest('section.action'))
+					.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim())
+			);
+	}
+
+	/** Clicks a download link as a person would; returns the file's name and text. */
+	async download(file: 'plan.csv' | 'log.csv'): Promise<{ filename: string; text: string }> {
+		const download = this.page.waitForEvent('download');
+		await this.page.locator(`main a[href$="/${file}"]`).click();
+		const got = await download;
+		const chunks: Buffer[] = [];
+		for await (const chunk of await got.createReadStream()) chunks.push(chunk as Buffer);
+		return { filename: got.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+	}
+}
+
 /** The "Add to action plan" buttons beside the report's "what more to do" lines. */
 export class ReportPlanButtons extends BasePage {
 	count(): Promise<number> {
 		return this.page.locator('main form.add-to-plan').count();
+	}
+
+	/** The lines that have a button: the question's id and its text. */
+	lines(): Promise<{ questionId: string; text: string }[]> {
+		return this.page.locator('main form.add-to-plan').evaluateAll((forms) =>
+			forms.map((f) => {
+				const id = (f.querySelector('input[name="questionId"]') as HTMLInputElement).value;
+				return {
+					questionId: id,
+					text: (document.getElementById(`gap-${id}`) as HTMLElement).innerText.trim()
+				};
+			})
+		);
 	}
 
 	/** Adds the line of this question; picks the plan by title when there is a choice. */
