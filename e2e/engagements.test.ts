@@ -33,18 +33,17 @@ describe('mentoring engagements in public', () => {
 		const lublin = new CityPage(page);
 		expect(await lublin.goto('lublin')).toBe(200);
 		const engagements = await lublin.engagements();
-		expect(engagements).toEqual([
-			{
-				title: 'Tampere mentoring Lublin',
-				href: '/engagements/tampere-mentoring-lublin',
-				about: `(${en('city_engagement_as_implementing', { city: 'Tampere' })}, 2012–2014; ${en('engagement_status_closed')})`
-			}
-		]);
+		// Other journeys (run before or after this one) add engagements of their own.
+		expect(engagements).toContainEqual({
+			title: 'Tampere mentoring Lublin',
+			href: '/engagements/tampere-mentoring-lublin',
+			about: `(${en('city_engagement_as_implementing', { city: 'Tampere' })}, 2012–2014; ${en('engagement_status_closed')})`
+		});
 		const tampere = new CityPage(page);
 		await tampere.goto('tampere');
-		expect((await tampere.engagements()).map((e) => e.about)).toEqual([
+		expect((await tampere.engagements()).map((e) => e.about)).toContain(
 			`(${en('city_engagement_as_mentor', { city: 'Lublin' })}, 2012–2014; ${en('engagement_status_closed')})`
-		]);
+		);
 
 		const summary = new EngagementSummaryPage(page);
 		expect(await summary.goto('tampere-mentoring-lublin')).toBe(200);

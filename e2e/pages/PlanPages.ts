@@ -265,18 +265,26 @@ export class PlanReportPage extends BasePage {
 		return this.open(`${plansOf(cityId)}/${planId}/report`);
 	}
 
-	/** Each action: its numbered heading, its status tags, the results logged for it. */
+	/**
+	 * Each action: its number and title, its status tags (from the table of actions), the
+	 * results logged for it (from its details, when it has some).
+	 */
 	actions(): Promise<{ heading: string; tags: string[]; results: string[] }[]> {
-		return this.page.locator('main section.action').evaluateAll((sections) =>
-			sections.map((s) => ({
-				heading: (s.querySelector('h3') as HTMLElement).innerText.trim(),
-				tags: Array.from(s.querySelectorAll('.tag')).map((t) =>
-					(t as HTMLElement).innerText.trim()
-				),
-				results: Array.from(s.querySelectorAll('ul.log > li')).map((li) =>
-					(li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()
-				)
-			}))
+		return this.page.locator('main table.report-actions tbody tr').evaluateAll((rows) =>
+			rows.map((tr) => {
+				const text = (e: Element | null) => (e as HTMLElement | null)?.innerText.trim() ?? '';
+				const heading = `${text(tr.querySelector('td'))}. ${text(tr.querySelector('th'))}`;
+				const details = Array.from(document.querySelectorAll('main section.action')).find(
+					(s) => text(s.querySelector('h3')) === heading
+				);
+				return {
+					heading,
+					tags: Array.from(tr.querySelectorAll('.tag')).map((t) => text(t)),
+					results: Array.from(details?.querySelectorAll('ul.log > li') ?? []).map((li) =>
+						(li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()
+					)
+				};
+			})
 		);
 	}
 
