@@ -177,7 +177,9 @@ export type FullPlan = Awaited<ReturnType<typeof fullPlan>>;
  * action plan" buttons: `may` is false when there is no button to show.
  */
 export async function reportPlanChoices(actor: Actor | null, cityId: string) {
-	if (!isUuid(cityId) || !can(actor, 'city.workspace.read', { cityId })) {
+	// Editing any plan of the city needs plan.edit in it (an engagement's plan is the
+	// implementing city's): readers such as network admins cost no query.
+	if (!isUuid(cityId) || !can(actor, 'plan.edit', { cityId })) {
 		return { may: false, plans: [] };
 	}
 	const plans = await editablePlans(await db(), actor, cityId);

@@ -162,18 +162,23 @@ const MATCHES_KEPT = 200;
 type Matches = Map<string, { version: number; found: Promise<Matched> }>;
 const matchesByDb = new WeakMap<Db, Matches>();
 
+let rankScratch = new Float64Array(0);
+
 async function resolve(d: Db, q: string, snap: Snapshot): Promise<Matched> {
 	const found = await matching(d, q, snap.version);
-	const rankAt = new Float64Array(snap.ids.length);
-	const at: number[] = [];
+	// One array for all searches (what follows runs without a pause), not 800 KB each time.
+	if (rankScratch.length < snap.ids.length) rankScratch = new Float64Array(snap.ids.length);
+	const rankAt = rankScratch;
+	const at = new Int32Array(found.seqs.length);
+	let n = 0;
 	for (let i = 0; i < found.seqs.length; i++) {
 		// A practice published after the snapshot was read is not in it: the next request is.
 		const p = snap.bySeq[found.seqs[i]!] ?? -1;
 		if (p < 0) continue;
-		at.push(p);
+		at[n++] = p;
 		rankAt[p] = found.ranks[i]!;
 	}
-	const positions = Int32Array.from(at).sort();
+	const positions = at.slice(0, n).sort();
 	// Most matches rank 0 (the words only in the text): they keep their order, newest first,
 	// after the ranked ones; only those are sorted.
 	const ranked = positions
@@ -185,6 +190,7 @@ async function resolve(d: Db, q: string, snap: Snapshot): Promise<Matched> {
 		positions.filter((p) => rankAt[p] === 0),
 		ranked.length
 	);
+	for (const p of positions) rankAt[p] = 0;
 	return { positions, byRank };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { engines, useTestDatabase } from '../testing/database.ts';
-import { matching as matchingAt, parseTsquery } from './matching.ts';
+import { keepAtMost, matching as matchingAt, parseTsquery } from './matching.ts';
 import { versionOf } from '../cache/queries.ts';
 import type { Db } from '../db/index.ts';
 
@@ -77,6 +77,23 @@ describe.each(engines())('matching practices on %s', (engine) => {
 		}
 		// The seeded library has these words: the comparison is not of empty lists.
 		expect((await matching(db(), 'language')).seqs.length).toBeGreaterThan(3);
+	});
+
+	it('answers right while many searches at once make the kept lists go', async () => {
+		const words = ['language', 'library', 'women', 'police', 'school', 'media', 'Lublin', 'Genoa'];
+		keepAtMost(50);
+		try {
+			const searches = [...words, ...words.map((w, i) => `${w} ${words[(i + 1) % words.length]}`)];
+			const found = await Promise.all(searches.map((q) => matching(db(), q)));
+			for (const [i, q] of searches.entries()) {
+				expect([q, sorted(found[i]!.seqs)]).toEqual([
+					q,
+					sorted(await queries.matchingRows(db(), q))
+				]);
+			}
+		} finally {
+			keepAtMost(8_000_000);
+		}
 	});
 
 	it('ranks a word in the title above one in the summary, above one in the text', async () => {

@@ -113,13 +113,18 @@ function weigh(seqs: Int32Array, list: Int32Array, ranks: Float64Array, weight: 
  * of known words reads no list from PostgreSQL. Bounded by the numbers kept, least recently
  * used first out.
  */
-const KEPT_NUMBERS = 8_000_000;
+let keptNumbers = 8_000_000;
 interface Kept {
 	version: number;
 	lists: Map<string, queries.Posting>;
 	numbers: number;
 }
 const keptByDb = new WeakMap<Db, Kept>();
+
+/** How many numbers each process keeps at most (tests make it small to see lists go). */
+export function keepAtMost(numbers: number) {
+	keptNumbers = numbers;
+}
 
 const sizeOf = (p: queries.Posting) => p.seqs.length + p.titleSeqs.length + p.summarySeqs.length;
 
@@ -129,26 +134,38 @@ async function postingsOf(d: Db, lexemes: string[], version: number) {
 		kept = { version, lists: new Map(), numbers: 0 };
 		keptByDb.set(d, kept);
 	}
-	const missing = lexemes.filter((l) => !kept.lists.has(l));
-	const read = await queries.postings(d, missing);
+	// What is kept now is taken before reading the rest: other searches answered meanwhile
+	// may let some of it go.
+	const out = new Map<string, queries.Posting>();
+	const missing: string[] = [];
+	for (const lexeme of lexemes) {
+		const p = kept.lists.get(lexeme);
+		if (p) out.set(lexeme, p);
+		else missing.push(lexeme);
+	}
+	const read = missing.length > 0 ? await queries.postings(d, missing) : [];
 	const found = new Map(read.map((p) => [p.lexeme, p]));
 	const none = new Int32Array(0);
 	for (const lexeme of missing) {
 		// A word no practice has is kept too (as empty lists): it is asked for again as well.
-		const p = found.get(lexeme) ?? { lexeme, seqs: none, titleSeqs: none, summarySeqs: none };
+		out.set(
+			lexeme,
+			found.get(lexeme) ?? { lexeme, seqs: none, titleSeqs: none, summarySeqs: none }
+		);
+	}
+	for (const [lexeme, p] of out) {
+		// Most recently used last, so that the oldest go first.
+		const before = kept.lists.get(lexeme);
+		if (before) {
+			kept.lists.delete(lexeme);
+			kept.numbers -= sizeOf(before);
+		}
 		kept.lists.set(lexeme, p);
 		kept.numbers += sizeOf(p);
 	}
-	const out = new Map<string, queries.Posting>();
-	for (const lexeme of lexemes) {
-		const p = kept.lists.get(lexeme)!;
-		// Most recently used last, so that the oldest go first.
-		kept.lists.delete(lexeme);
-		kept.lists.set(lexeme, p);
-		out.set(lexeme, p);
-	}
 	for (const [lexeme, p] of kept.lists) {
-		if (kept.numbers <= KEPT_NUMBERS || out.has(lexeme)) break;
+		if (kept.numbers <= keptNumbers) break;
+		if (out.has(lexeme)) continue;
 		kept.lists.delete(lexeme);
 		kept.numbers -= sizeOf(p);
 	}
