@@ -179,17 +179,23 @@ async function resolve(d: Db, q: string, snap: Snapshot): Promise<Matched> {
 		rankAt[p] = found.ranks[i]!;
 	}
 	const positions = at.slice(0, n).sort();
-	// Most matches rank 0 (the words only in the text): they keep their order, newest first,
-	// after the ranked ones; only those are sorted.
-	const ranked = positions
-		.filter((p) => rankAt[p]! > 0)
-		.sort((a, b) => rankAt[b]! - rankAt[a]! || a - b);
+	// By relevance, then newest: the ranks are few distinct values (sums of a title's and a
+	// summary's weights), so the positions are dealt into one bucket per value in one pass,
+	// keeping their order (newest first) in each; no comparison sort of tens of thousands.
+	const counts = new Map<number, number>();
+	for (const p of positions) counts.set(rankAt[p]!, (counts.get(rankAt[p]!) ?? 0) + 1);
+	const starts = new Map<number, number>();
+	let start = 0;
+	for (const rank of [...counts.keys()].sort((a, b) => b - a)) {
+		starts.set(rank, start);
+		start += counts.get(rank)!;
+	}
 	const byRank = new Int32Array(positions.length);
-	byRank.set(ranked);
-	byRank.set(
-		positions.filter((p) => rankAt[p] === 0),
-		ranked.length
-	);
+	for (const p of positions) {
+		const slot = starts.get(rankAt[p]!)!;
+		byRank[slot] = p;
+		starts.set(rankAt[p]!, slot + 1);
+	}
 	for (const p of positions) rankAt[p] = 0;
 	return { positions, byRank };
 }
