@@ -69,7 +69,11 @@ describe.each(engines())('matching practices on %s', (engine) => {
 			'co-design',
 			'zzzz nothing',
 			'strategia',
-			'Integration Düsseldorf'
+			'Integration Düsseldorf',
+			'the women of Lublin',
+			'LANGUAGE Café',
+			'language, café',
+			'مدينة'
 		];
 		for (const q of searches) {
 			const found = await matching(db(), q);

@@ -173,12 +173,49 @@ async function postingsOf(d: Db, lexemes: string[], version: number) {
 }
 
 /**
+ * How each language reads a word (PostgreSQL's stemming, which does not change), per process:
+ * a search of plain words is the conjunction of its words, so a new search of words read
+ * before needs no query at all. Anything else (quotes, -word, or, punctuation) is read whole.
+ */
+const WORD = /^[\p{L}\p{N}]+$/u;
+const WORDS_KEPT = 20_000;
+const readingsOfWord = new Map<string, Parsed[]>();
+
+async function readingsOf(d: Db, q: string): Promise<Parsed[]> {
+	const words = q.trim().split(/\s+/).filter(Boolean);
+	const plainWords =
+		words.length > 0 && words.every((w) => WORD.test(w) && w.toLowerCase() !== 'or');
+	if (plainWords) {
+		const missing = [...new Set(words.filter((w) => !readingsOfWord.has(w)))];
+		if (missing.length > 0) {
+			for (const [word, texts] of await queries.parsedWords(d, missing)) {
+				readingsOfWord.set(word, texts.map(parseTsquery));
+				if (readingsOfWord.size > WORDS_KEPT) {
+					readingsOfWord.delete(readingsOfWord.keys().next().value!);
+				}
+			}
+		}
+		const perWord = words.map((w) => readingsOfWord.get(w));
+		// Each word one lexeme (or none: a stop word) in every language: compose them.
+		if (perWord.every((r) => r?.every((p) => p.plain && p.lexemes.length <= 1))) {
+			const readings = perWord[0]!.map((_, i) => ({
+				lexemes: perWord.flatMap((r) => r![i]!.lexemes),
+				plain: true
+			}));
+			const distinct = new Map(readings.map((r) => [r.lexemes.join('\u0000'), r]));
+			return [...distinct.values()];
+		}
+	}
+	// Most languages read most words alike: each distinct reading is evaluated once.
+	return [...new Set(await queries.parsedQueries(d, q))].map(parseTsquery);
+}
+
+/**
  * The published practices matching `q`, with their relevance. `version`: the library's
  * version the caller works on (see library.ts), which the lists read are kept for.
  */
 export async function matching(d: Db, q: string, version: number): Promise<Found> {
-	// Most languages read most words alike: each distinct reading is evaluated once.
-	const parsed = [...new Set(await queries.parsedQueries(d, q))].map(parseTsquery);
+	const parsed = await readingsOf(d, q);
 	const lexemes = [...new Set(parsed.flatMap((p) => p.lexemes))];
 	if (lexemes.length === 0) return { seqs: new Int32Array(0), ranks: new Float64Array(0) };
 	const byLexeme = await postingsOf(d, lexemes, version);

@@ -143,6 +143,21 @@ export async function parsedQueries(d: Db, q: string): Promise<string[]> {
 	return row?.parsed ?? [];
 }
 
+/** Each word's reading in each language, as parsedQueries gives a whole query's. */
+export async function parsedWords(d: Db, words: string[]): Promise<Map<string, string[]>> {
+	const rows = await rowsOf<{ word: string; parsed: string[] }>(
+		d,
+		sql`select w as word, array[${sql.join(
+			CONFIGS.map((c) => sql`websearch_to_tsquery(${sql.raw(`'${c}'`)}, w)::text`),
+			sql`, `
+		)}] as parsed from unnest(${sql`array[${sql.join(
+			words.map((w) => sql`${w}`),
+			sql`, `
+		)}]::text[]`}) w`
+	);
+	return new Map(rows.map((r) => [r.word, r.parsed]));
+}
+
 export interface Posting {
 	lexeme: string;
 	seqs: Int32Array;
