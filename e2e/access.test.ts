@@ -46,7 +46,9 @@ describe('access', () => {
 		expect(await workspace.heading()).toBe(en('workspace_title', { city: 'Lublin' }));
 		expect((await workspace.cards()).map((c) => c.href)).toEqual([
 			`/workspace/${lublinId}/assessments`,
+			`/workspace/${lublinId}/plans`,
 			`/workspace/${lublinId}/practices`,
+			`/workspace/${lublinId}/engagements`,
 			`/workspace/${lublinId}/members`,
 			`/workspace/${lublinId}/members/invite`,
 			`/workspace/${lublinId}/facts`,
@@ -63,13 +65,18 @@ describe('access', () => {
 		expect(await session.page.locator('main form').count()).toBe(0);
 		expect(await session.page.locator('main input[name="email"]').count()).toBe(0);
 
-		// Their workspace offers neither the members nor the invitation.
+		// Their workspace offers neither the members nor the invitation (nor the engagements):
+		// the city's action plans, which they may read, its public page and the toolkits.
 		const workspace = new WorkspacePage(session.page);
 		expect(await workspace.goto(lublinId)).toBe(200);
 		expect(await workspace.mainText()).toContain(
 			en('workspace_your_role', { role: en('role_stakeholder') })
 		);
-		expect((await workspace.cards()).map((c) => c.href)).toEqual(['/cities/lublin', '/toolkits']);
+		expect((await workspace.cards()).map((c) => c.href)).toEqual([
+			`/workspace/${lublinId}/plans`,
+			'/cities/lublin',
+			'/toolkits'
+		]);
 	});
 
 	test('a contributor sees the members but cannot invite', async () => {
