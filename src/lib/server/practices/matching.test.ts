@@ -7,7 +7,7 @@ import type { Db } from '../db/index.ts';
 
 /** As the library asks: for the library's version now. */
 const matching = async (d: Db, q: string) => matchingAt(d, q, await versionOf(d, 'practices'));
-import * as queries from './queries.ts';
+import * as queries from './search-queries.ts';
 import { practice, practiceVersion } from './schema.ts';
 
 describe('reading a tsquery', () => {

@@ -6,7 +6,7 @@
 // to PostgreSQL's evaluation of the query over the index. Either way, relevance comes from the
 // same lists: a word in the title counts most, then in the summary or the cities' names.
 import type { Db } from '../db/index.ts';
-import * as queries from './queries.ts';
+import * as queries from './search-queries.ts';
 
 /** ts_rank's default weights of A (title) and B (summary, cities). */
 const TITLE_WEIGHT = 1;
