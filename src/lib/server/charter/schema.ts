@@ -1,4 +1,5 @@
-import { date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { user } from '../auth/schema.ts';
 import { city } from '../cities/schema.ts';
 
 /** The Charter's own text around its commitments (one row per charter; there is one today). */
@@ -58,5 +59,8 @@ export const signatory = pgTable('signatory', {
 	/** Where the exact day is unknown: the dates of the event at which it was signed. */
 	eventStart: date('event_start'),
 	eventEnd: date('event_end'),
-	source: text('source')
+	source: text('source'),
+	/** A signature a network admin recorded here (null for the seeds' ones). */
+	recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+	recordedAt: timestamp('recorded_at', { withTimezone: true })
 });

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import * as v from 'valibot';
 import { engagementPartKinds } from '../mentoring/schema.ts';
+import { LocalizedSchema, SurveyDefinitionSchema } from '../surveys/definition.ts';
 
 const text = v.string();
 const nullableText = v.nullish(v.string());
@@ -171,6 +172,48 @@ export const MentoringFile = v.object({
 
 export type EngagementContent = v.InferOutput<typeof MentoringFile>['engagements'][number];
 
+/** Surveys the network ran or runs, with the editions held before the platform and their figures. */
+export const SurveyFile = v.object({
+	surveys: v.array(
+		v.object({
+			slug: v.pipe(text, v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(200)),
+			title: LocalizedSchema,
+			summary: LocalizedSchema,
+			source: text,
+			definition: SurveyDefinitionSchema,
+			campaigns: v.array(
+				v.object({
+					slug: v.pipe(text, v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(200)),
+					edition: text,
+					target: v.picklist(['signatories', 'members', 'chosen']),
+					status: v.picklist(['sent', 'closed']),
+					opensOn: v.nullable(v.pipe(text, v.isoDate())),
+					closesOn: v.nullable(v.pipe(text, v.isoDate())),
+					published: v.boolean(),
+					publicQuestions: v.array(text),
+					reportedNote: v.nullable(LocalizedSchema),
+					source: text,
+					responses: v.array(
+						v.object({
+							citySlug: text,
+							answers: v.array(
+								v.object({
+									question: text,
+									cell: v.optional(text, ''),
+									number: v.optional(v.number()),
+									text: v.optional(text)
+								})
+							)
+						})
+					)
+				})
+			)
+		})
+	)
+});
+
+export type SurveyContent = v.InferOutput<typeof SurveyFile>['surveys'][number];
+
 export type BenchmarkContent = v.InferOutput<typeof BenchmarkFile>;
 
 export function contentDir() {
@@ -208,6 +251,10 @@ export function loadContent(dir = contentDir()) {
 		// Mentoring engagements are optional too.
 		engagements: existsSync(join(dir, 'mentoring.json'))
 			? read(MentoringFile, join(dir, 'mentoring.json')).data.engagements
+			: [],
+		// Surveys are optional as well.
+		surveys: existsSync(join(dir, 'surveys.json'))
+			? read(SurveyFile, join(dir, 'surveys.json')).data.surveys
 			: [],
 		benchmarks: readdirSync(benchmarksDir)
 			.filter((f) => f.endsWith('.json'))

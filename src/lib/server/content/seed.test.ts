@@ -42,7 +42,8 @@ describe.each(engines())('content seed on %s', (engine) => {
 			citiesAdded: 0,
 			benchmarkVersionsAdded: [],
 			practiceVersionsAdded: [],
-			engagementsAdded: []
+			engagementsAdded: [],
+			surveysAdded: []
 		});
 		expect(after[0]!.n).toBe(before[0]!.n);
 		const versions = await db().select().from(schema.benchmark);

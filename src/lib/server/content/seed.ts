@@ -8,6 +8,8 @@ import * as charterQueries from '../charter/queries.ts';
 import * as practiceQueries from '../practices/queries.ts';
 import * as mentoringQueries from '../mentoring/queries.ts';
 import * as planQueries from '../mentoring/plan-queries.ts';
+import * as surveyQueries from '../surveys/queries.ts';
+import { definitionProblems } from '../surveys/definition.ts';
 import { loadContent, type BenchmarkContent, type EngagementContent } from './files.ts';
 
 function sectionsOf(b: BenchmarkContent) {
@@ -48,6 +50,7 @@ export interface SeedReport {
 	benchmarkVersionsAdded: string[];
 	practiceVersionsAdded: string[];
 	engagementsAdded: string[];
+	surveysAdded: string[];
 }
 
 export async function seedContent(d: Db, dir?: string): Promise<SeedReport> {
@@ -260,7 +263,73 @@ export async function seedContent(d: Db, dir?: string): Promise<SeedReport> {
 			engagementsAdded.push(e.slug);
 		}
 
+		// Surveys are loaded once, like engagements: after that the network edits them. An
+		// edition held before the platform comes with the responses the seeds give figures for.
+		const surveysAdded: string[] = [];
+		for (const s of content.surveys) {
+			if (await surveyQueries.findSurveyBySlug(tx, s.slug)) continue;
+			const problems = definitionProblems(s.definition);
+			if (problems.length) throw new Error(`Survey ${s.slug}: ${problems.join('; ')}`);
+			const row = await surveyQueries.insertSurvey(tx, {
+				slug: s.slug,
+				title: s.title,
+				summary: s.summary,
+				fromSeed: true
+			});
+			const version = await surveyQueries.insertVersion(tx, {
+				surveyId: row.id,
+				number: 1,
+				status: 'published',
+				definition: s.definition,
+				revision: 1,
+				note: s.source,
+				publishedAt: new Date()
+			});
+			for (const c of s.campaigns) {
+				const campaign = await surveyQueries.insertCampaign(tx, {
+					slug: c.slug,
+					surveyId: row.id,
+					versionId: version.id,
+					edition: c.edition,
+					target: c.target,
+					status: c.status,
+					opensOn: c.opensOn,
+					closesOn: c.closesOn,
+					resultsPublishedAt: c.published ? new Date() : null,
+					publicQuestions: c.publicQuestions,
+					reportedNote: c.reportedNote,
+					source: c.source,
+					fromSeed: true,
+					sentAt: c.opensOn ? new Date(c.opensOn) : null,
+					closedAt: c.status === 'closed' && c.closesOn ? new Date(c.closesOn) : null
+				});
+				for (const r of c.responses) {
+					// The seeds say these cities answered, not when: submittedAt stays unknown.
+					const response = await surveyQueries.insertResponse(tx, {
+						campaignId: campaign.id,
+						cityId: idOf(r.citySlug),
+						status: 'submitted',
+						revision: 1,
+						fromSeed: true
+					});
+					await surveyQueries.insertAnswers(
+						tx,
+						r.answers.map((a) => ({
+							responseId: response.id,
+							campaignId: campaign.id,
+							questionKey: a.question,
+							cell: a.cell,
+							number: a.number ?? null,
+							text: a.text ?? null
+						}))
+					);
+				}
+			}
+			surveysAdded.push(s.slug);
+		}
+
 		return {
+			surveysAdded,
 			engagementsAdded,
 			citiesAdded: cities.length - before,
 			benchmarkVersionsAdded: added,

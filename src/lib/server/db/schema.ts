@@ -10,3 +10,4 @@ export * from '../cache/schema.ts';
 export * from '../practices/schema.ts';
 export * from '../mentoring/schema.ts';
 export * from '../jobs/schema.ts';
+export * from '../surveys/schema.ts';
