@@ -77,7 +77,12 @@ const ownCity: Record<Permission, Who[]> = {
 	'engagement.read': ['network_admin', 'city_coordinator', 'city_contributor'],
 	'engagement.edit': ['network_admin', 'city_coordinator', 'city_contributor'],
 	'plan.edit': ['city_coordinator', 'city_contributor'],
-	'plan.comment': ['network_admin', 'city_coordinator', 'city_contributor']
+	'plan.comment': ['network_admin', 'city_coordinator', 'city_contributor'],
+	'survey.manage': ['network_admin'],
+	'survey.respond': ['city_coordinator', 'city_contributor'],
+	'survey.submit': ['city_coordinator'],
+	'signatory.record': ['network_admin'],
+	'dashboard.read': ['network_admin']
 };
 /** City work the network admin does not do by role (it sees shared assessments only). */
 const cityOnly: Permission[] = [
@@ -86,7 +91,9 @@ const cityOnly: Permission[] = [
 	'assessment.manage',
 	'practice.draft',
 	'practice.submit',
-	'plan.edit'
+	'plan.edit',
+	'survey.respond',
+	'survey.submit'
 ];
 const cityScoped: Permission[] = [
 	'city.workspace.read',
@@ -103,7 +110,9 @@ const cityScoped: Permission[] = [
 	'engagement.read',
 	'engagement.edit',
 	'plan.edit',
-	'plan.comment'
+	'plan.comment',
+	'survey.respond',
+	'survey.submit'
 ];
 
 describe('permissions matrix: role × action', () => {

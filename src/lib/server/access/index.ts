@@ -54,7 +54,12 @@ export const permissions = [
 	'engagement.read',
 	'engagement.edit',
 	'plan.edit',
-	'plan.comment'
+	'plan.comment',
+	'survey.manage',
+	'survey.respond',
+	'survey.submit',
+	'signatory.record',
+	'dashboard.read'
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -74,7 +79,9 @@ const cityScoped: ReadonlySet<Permission> = new Set([
 	'engagement.read',
 	'engagement.edit',
 	'plan.edit',
-	'plan.comment'
+	'plan.comment',
+	'survey.respond',
+	'survey.submit'
 ]);
 
 /**
@@ -87,7 +94,10 @@ const cityOnly: ReadonlySet<Permission> = new Set([
 	'assessment.manage',
 	'practice.draft',
 	'practice.submit',
-	'plan.edit'
+	'plan.edit',
+	// A city's answers to a survey are its own; the network reads them as results.
+	'survey.respond',
+	'survey.submit'
 ]);
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
@@ -107,7 +117,9 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
 		'engagement.read',
 		'engagement.edit',
 		'plan.edit',
-		'plan.comment'
+		'plan.comment',
+		'survey.respond',
+		'survey.submit'
 	]),
 	city_contributor: new Set([
 		'content.read',
@@ -119,7 +131,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
 		'engagement.read',
 		'engagement.edit',
 		'plan.edit',
-		'plan.comment'
+		'plan.comment',
+		'survey.respond'
 	]),
 	stakeholder: new Set(['content.read', 'city.workspace.read'])
 };

@@ -8,6 +8,7 @@ import * as accounts from '../auth/service.ts';
 import * as cityQueries from '../cities/queries.ts';
 import { contentDir } from './files.ts';
 import { seedDemoAssessments } from './demo-assessments.ts';
+import { seedDemoCampaign } from './demo-surveys.ts';
 
 const DemoFile = v.object({
 	password: v.string(),
@@ -52,5 +53,6 @@ export async function seedDemo(
 			});
 		}
 	}
+	await seedDemoCampaign(d);
 	if (options.assessments ?? process.env.DEMO === '1') await seedDemoAssessments(d);
 }

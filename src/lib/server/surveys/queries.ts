@@ -1,5 +1,5 @@
 // Surveys' SQL: surveys and their versions, campaigns, responses and their answers.
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { campaign, survey, surveyAnswer, surveyResponse, surveyVersion } from './schema.ts';
 
@@ -30,4 +30,19 @@ export async function insertResponse(db: Db, row: typeof surveyResponse.$inferIn
 
 export async function insertAnswers(db: Db, rows: (typeof surveyAnswer.$inferInsert)[]) {
 	if (rows.length) await db.insert(surveyAnswer).values(rows);
+}
+
+export async function findCampaignBySlug(db: Db, slug: string) {
+	const [row] = await db.select().from(campaign).where(eq(campaign.slug, slug));
+	return row;
+}
+
+export async function findLatestPublishedVersion(db: Db, surveyId: string) {
+	const [row] = await db
+		.select()
+		.from(surveyVersion)
+		.where(and(eq(surveyVersion.surveyId, surveyId), eq(surveyVersion.status, 'published')))
+		.orderBy(desc(surveyVersion.number))
+		.limit(1);
+	return row;
 }
