@@ -7,12 +7,14 @@ import { closeDatabase, startDatabase } from '#lib/server/db/index.ts';
 import * as content from '#lib/server/content/service.ts';
 import * as auth from '#lib/server/auth/service.ts';
 import { startScheduler } from '#lib/server/jobs/scheduler.ts';
+import { warmLibrary } from '#lib/server/practices/library.ts';
 
 export const init: ServerInit = async () => {
 	if (building) return;
 	await startDatabase();
 	await content.seedAtStart({ demo: process.env.DEMO === '1' });
 	const stopJobs = startScheduler();
+	void warmLibrary().catch((e) => console.error('Loading the practice library ahead failed:', e));
 	// Without this the server never finishes a SIGTERM while the database is open. Requests
 	// (their sockets may already be closed) and a daily job still running finish first, for
 	// at most ten seconds, so that none of them meets a closed database.

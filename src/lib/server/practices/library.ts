@@ -4,7 +4,7 @@
 // recent searches are kept for their next pages and facets.
 import { db as database, type Db } from '../db/index.ts';
 import { versionOf, versionsOf } from '../cache/queries.ts';
-import { matching } from './matching.ts';
+import { matching, preloadPostings } from './matching.ts';
 import {
 	indexFacets,
 	labelsOf,
@@ -270,4 +270,14 @@ export async function bestLinked<T extends { score: number }>(
 		);
 	}
 	return out;
+}
+
+/**
+ * Loads the library's copy and the longest word lists ahead, when the server starts, so that
+ * the first searches wait for neither (in the background: requests are answered meanwhile).
+ */
+export async function warmLibrary(): Promise<void> {
+	const conn = await database();
+	await snapshot(conn, await versionOf(conn, 'practices'));
+	await preloadPostings(conn);
 }

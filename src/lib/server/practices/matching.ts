@@ -107,19 +107,27 @@ function weigh(seqs: Int32Array, list: Int32Array, ranks: Float64Array, weight: 
 }
 
 /**
- * The lists of words already read, per database, for one version of the library (the
- * 'practices' counter: a publication changes the lists, and the next request reads them
- * again). Searches are made of a vocabulary far smaller than their combinations: a new search
- * of known words reads no list from PostgreSQL. Bounded by the numbers kept, least recently
- * used first out.
+ * The lists of words each process keeps, per database. Searches are made of a vocabulary far
+ * smaller than their combinations, and the lists of the common words are the long ones: the
+ * process loads the longest lists when it starts (`preloadPostings`, in the background) and
+ * reads any other the first time it is asked for. A publication changes some lists: a
+ * request that sees a newer library version first reads the lists changed since the greatest
+ * change number the process has seen (migration 0012), and replaces those it keeps; nothing
+ * else is read again. Bounded by the numbers kept, least recently used first out.
  */
-let keptNumbers = 8_000_000;
+let keptNumbers = 16_000_000;
 interface Kept {
+	/** The library version the kept lists are current for (at least). */
 	version: number;
+	/** The greatest change number of the lists read (see practice_posting.changed). */
+	changed: number;
 	lists: Map<string, queries.Posting>;
 	numbers: number;
+	/** Counts the catch-ups: a list read while one ran may be older than it, and is not kept. */
+	catchUps: number;
+	catchingUp?: Promise<void>;
 }
-const keptByDb = new WeakMap<Db, Kept>();
+const keptByDb = new WeakMap<Db, Promise<Kept>>();
 
 /** How many numbers each process keeps at most (tests make it small to see lists go). */
 export function keepAtMost(numbers: number) {
@@ -128,12 +136,57 @@ export function keepAtMost(numbers: number) {
 
 const sizeOf = (p: queries.Posting) => p.seqs.length + p.titleSeqs.length + p.summarySeqs.length;
 
-async function postingsOf(d: Db, lexemes: string[], version: number) {
-	let kept = keptByDb.get(d);
-	if (kept?.version !== version) {
-		kept = { version, lists: new Map(), numbers: 0 };
-		keptByDb.set(d, kept);
+function keep(kept: Kept, p: queries.Posting) {
+	const before = kept.lists.get(p.lexeme);
+	if (before) {
+		// Most recently used last, so that the oldest go first.
+		kept.lists.delete(p.lexeme);
+		kept.numbers -= sizeOf(before);
 	}
+	kept.lists.set(p.lexeme, p);
+	kept.numbers += sizeOf(p);
+}
+
+/** Lets the least recently used lists go, but for those in use now. */
+function trim(kept: Kept, inUse: Map<string, unknown>) {
+	for (const [lexeme, p] of kept.lists) {
+		if (kept.numbers <= keptNumbers) break;
+		if (inUse.has(lexeme)) continue;
+		kept.lists.delete(lexeme);
+		kept.numbers -= sizeOf(p);
+	}
+}
+
+/** Brings the kept lists up to the database's: the lists changed since the last catch-up. */
+async function catchUp(d: Db, kept: Kept) {
+	const state = await queries.postingsState(d);
+	const { postings, changed } = await queries.postingsChangedAfter(d, kept.changed);
+	kept.catchUps++;
+	for (const p of postings) if (kept.lists.has(p.lexeme)) keep(kept, p);
+	kept.changed = changed;
+	kept.version = Math.max(kept.version, state.version);
+}
+
+/** The kept lists of this database, current for at least `version`. */
+async function keptFor(d: Db, version: number): Promise<Kept> {
+	let pending = keptByDb.get(d);
+	if (!pending) {
+		pending = queries
+			.postingsState(d)
+			.then((state): Kept => ({ ...state, lists: new Map(), numbers: 0, catchUps: 0 }));
+		keptByDb.set(d, pending);
+		pending.catch(() => keptByDb.delete(d));
+	}
+	const kept = await pending;
+	while (kept.version < version) {
+		kept.catchingUp ??= catchUp(d, kept).finally(() => (kept.catchingUp = undefined));
+		await kept.catchingUp;
+	}
+	return kept;
+}
+
+async function postingsOf(d: Db, lexemes: string[], version: number) {
+	const kept = await keptFor(d, version);
 	// What is kept now is taken before reading the rest: other searches answered meanwhile
 	// may let some of it go.
 	const out = new Map<string, queries.Posting>();
@@ -143,33 +196,63 @@ async function postingsOf(d: Db, lexemes: string[], version: number) {
 		if (p) out.set(lexeme, p);
 		else missing.push(lexeme);
 	}
-	const read = missing.length > 0 ? await queries.postings(d, missing) : [];
-	const found = new Map(read.map((p) => [p.lexeme, p]));
-	const none = new Int32Array(0);
-	for (const lexeme of missing) {
-		// A word no practice has is kept too (as empty lists): it is asked for again as well.
-		out.set(
-			lexeme,
-			found.get(lexeme) ?? { lexeme, seqs: none, titleSeqs: none, summarySeqs: none }
-		);
-	}
-	for (const [lexeme, p] of out) {
-		// Most recently used last, so that the oldest go first.
-		const before = kept.lists.get(lexeme);
-		if (before) {
-			kept.lists.delete(lexeme);
-			kept.numbers -= sizeOf(before);
+	if (missing.length > 0) {
+		const catchUps = kept.catchUps;
+		const read = await queries.postings(d, missing);
+		const found = new Map(read.map((p) => [p.lexeme, p]));
+		const none = new Int32Array(0);
+		for (const lexeme of missing) {
+			// A word no practice has is kept too (as empty lists): it is asked for again as well.
+			const p = found.get(lexeme) ?? { lexeme, seqs: none, titleSeqs: none, summarySeqs: none };
+			out.set(lexeme, p);
+			if (kept.catchUps === catchUps) keep(kept, p);
 		}
-		kept.lists.set(lexeme, p);
-		kept.numbers += sizeOf(p);
 	}
-	for (const [lexeme, p] of kept.lists) {
-		if (kept.numbers <= keptNumbers) break;
-		if (out.has(lexeme)) continue;
-		kept.lists.delete(lexeme);
-		kept.numbers -= sizeOf(p);
-	}
+	for (const p of out.values()) if (kept.lists.get(p.lexeme) === p) keep(kept, p);
+	trim(kept, out);
 	return out;
+}
+
+const preloading = new WeakSet<Db>();
+/** Numbers read per query while loading ahead, with a pause between for requests. */
+const PRELOAD_BATCH = 250_000;
+
+/**
+ * Loads the longest lists (the common words, the ones costly to read at request time) up to
+ * what a process keeps, once per database, a batch at a time. Called when the server starts.
+ */
+export async function preloadPostings(d: Db): Promise<number> {
+	if (preloading.has(d)) return 0;
+	preloading.add(d);
+	const kept = await keptFor(d, 0);
+	let budget = keptNumbers - kept.numbers;
+	let loaded = 0;
+	let batch: string[] = [];
+	let batchSize = 0;
+	const flush = async () => {
+		const catchUps = kept.catchUps;
+		const read = await queries.postings(d, batch);
+		// Read across a catch-up: may be older than it; these are read on demand instead.
+		if (kept.catchUps === catchUps) {
+			for (const p of read) {
+				if (kept.lists.has(p.lexeme)) continue;
+				keep(kept, p);
+				loaded += sizeOf(p);
+			}
+		}
+		batch = [];
+		batchSize = 0;
+		await new Promise((resolve) => setImmediate(resolve));
+	};
+	for (const { lexeme, size } of await queries.postingSizes(d)) {
+		if (size > budget || kept.lists.has(lexeme)) continue;
+		batch.push(lexeme);
+		batchSize += size;
+		budget -= size;
+		if (batchSize >= PRELOAD_BATCH) await flush();
+	}
+	if (batch.length > 0) await flush();
+	return loaded;
 }
 
 /**

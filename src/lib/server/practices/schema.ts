@@ -1,4 +1,5 @@
 import {
+	bigint,
 	boolean,
 	customType,
 	index,
@@ -143,10 +144,21 @@ export const practiceIndex = pgTable(
  * by the database, from practice_index (migration 0009). Why: a word found in a sixth of
  * 100,000 practices made PostgreSQL visit ten thousand pages of practice_index to name them
  * (~30 ms each time); here it reads one row. Arrays are sorted, so that matches are merged.
+ * A word no practice has any more keeps its row, with empty lists, so that `changed` tells it.
  */
-export const practicePosting = pgTable('practice_posting', {
-	lexeme: text('lexeme').primaryKey(),
-	seqs: integer('seqs').array().notNull(),
-	titleSeqs: integer('title_seqs').array().notNull(),
-	summarySeqs: integer('summary_seqs').array().notNull()
-});
+export const practicePosting = pgTable(
+	'practice_posting',
+	{
+		lexeme: text('lexeme').primaryKey(),
+		seqs: integer('seqs').array().notNull(),
+		titleSeqs: integer('title_seqs').array().notNull(),
+		summarySeqs: integer('summary_seqs').array().notNull(),
+		/**
+		 * When the lists last changed: a number from a sequence, taken under the writers' lock,
+		 * so that numbers grow in commit order and a process keeping the lists reads only the
+		 * rows changed since the greatest number it has seen (migration 0012).
+		 */
+		changed: bigint('changed', { mode: 'number' }).notNull().default(0)
+	},
+	(t) => [index('practice_posting_changed_idx').on(t.changed)]
+);

@@ -87,25 +87,70 @@ export function parseIntArray(text: string): Int32Array {
 	return out.slice(0, n);
 }
 
+type PostingRow = { lexeme: string; seqs: string; title: string; summary: string; changed: string };
+
+function postingOf(r: PostingRow): Posting {
+	return {
+		lexeme: r.lexeme,
+		seqs: parseIntArray(r.seqs),
+		titleSeqs: parseIntArray(r.title),
+		summarySeqs: parseIntArray(r.summary)
+	};
+}
+
+const postingColumns = sql`${practicePosting.lexeme} as lexeme, ${practicePosting.seqs}::text as seqs,
+	${practicePosting.titleSeqs}::text as title, ${practicePosting.summarySeqs}::text as summary,
+	${practicePosting.changed}::text as changed`;
+
 /** The practices (index numbers, ascending) that have each of these words (migration 0009). */
 export async function postings(d: Db, lexemes: string[]): Promise<Posting[]> {
 	if (lexemes.length === 0) return [];
 	const p = practicePosting;
-	const rows = await rowsOf<{ lexeme: string; seqs: string; title: string; summary: string }>(
+	const rows = await rowsOf<PostingRow>(
 		d,
-		sql`select ${p.lexeme} as lexeme, ${p.seqs}::text as seqs, ${p.titleSeqs}::text as title,
-			${p.summarySeqs}::text as summary from ${p}
+		sql`select ${postingColumns} from ${p}
 			where ${p.lexeme} in (${sql.join(
 				lexemes.map((l) => sql`${l}`),
 				sql`, `
 			)})`
 	);
-	return rows.map((r) => ({
-		lexeme: r.lexeme,
-		seqs: parseIntArray(r.seqs),
-		titleSeqs: parseIntArray(r.title),
-		summarySeqs: parseIntArray(r.summary)
-	}));
+	return rows.map(postingOf);
+}
+
+/** The greatest change number of the lists (0 before any), with the library's version. */
+export async function postingsState(d: Db): Promise<{ version: number; changed: number }> {
+	const [row] = await rowsOf<{ version: number; changed: string }>(
+		d,
+		sql`select coalesce((select version from cache_version where name = 'practices'), 0) as version,
+			coalesce((select max(${practicePosting.changed}) from ${practicePosting}), 0)::text as changed`
+	);
+	return { version: Number(row?.version ?? 0), changed: Number(row?.changed ?? 0) };
+}
+
+/** The lists changed after change number `after` (migration 0012), with the greatest number. */
+export async function postingsChangedAfter(
+	d: Db,
+	after: number
+): Promise<{ postings: Posting[]; changed: number }> {
+	const p = practicePosting;
+	const rows = await rowsOf<PostingRow>(
+		d,
+		sql`select ${postingColumns} from ${p} where ${p.changed} > ${after}`
+	);
+	let changed = after;
+	for (const r of rows) changed = Math.max(changed, Number(r.changed));
+	return { postings: rows.map(postingOf), changed };
+}
+
+/** Every word with the size of its lists, longest first: what a process loads ahead. */
+export async function postingSizes(d: Db): Promise<{ lexeme: string; size: number }[]> {
+	const p = practicePosting;
+	return rowsOf<{ lexeme: string; size: number }>(
+		d,
+		sql`select ${p.lexeme} as lexeme,
+			(cardinality(${p.seqs}) + cardinality(${p.titleSeqs}) + cardinality(${p.summarySeqs}))::int as size
+			from ${p} where cardinality(${p.seqs}) > 0 order by size desc, ${p.lexeme}`
+	);
 }
 
 /**
