@@ -50,6 +50,8 @@ export async function figures(actor: Actor | null, locale: string, today = new D
 		campaigns: campaigns.map((c) => ({
 			slug: c.slug,
 			title: localized(c.title, locale),
+			// A title not yet translated comes in English, and is marked so.
+			titleLang: (c.title as Record<string, string | undefined>)[locale] ? locale : 'en',
 			edition: c.edition,
 			status: c.status,
 			targets: c.targets,
