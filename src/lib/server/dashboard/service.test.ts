@@ -103,3 +103,30 @@ describe.each(engines())('the network dashboard on %s', (engine) => {
 		expect(await statusOf(dashboard.figures(null, 'en'))).toBe(401);
 	});
 });
+
+describe.each(engines())('the network dashboard at scale on %s', (engine) => {
+	const db = useTestDatabase(engine, { demo: true });
+
+	it('stays quick with 10,000 cities and 100,000 practices (counts, no rows)', async () => {
+		const admin = await actorByEmail('admin@example.org');
+		const before = await dashboard.figures(admin, 'en');
+		await db().execute(sql`
+			insert into city (network_id, slug, name, country)
+			select (select id from network limit 1), 'scale-' || g, 'Scale ' || g, 'PL'
+			from generate_series(1, 10000) g`);
+		await db().execute(sql`
+			insert into practice (slug, city_id, status)
+			select 'scale-practice-' || g,
+				(select id from city where slug = 'scale-' || (1 + g % 10000)),
+				(case when g % 10 = 0 then 'submitted' else 'published' end)::practice_status
+			from generate_series(1, 100000) g`);
+		const started = performance.now();
+		const after = await dashboard.figures(admin, 'en');
+		const took = performance.now() - started;
+		expect(after.cities).toBe(before.cities + 10_000);
+		expect(after.practices.published).toBe(before.practices.published + 90_000);
+		expect(after.practices.awaitingReview).toBe(before.practices.awaitingReview + 10_000);
+		// Generous for a shared test machine; it takes a few tens of milliseconds.
+		expect(took).toBeLessThan(2_000);
+	}, 120_000);
+});
