@@ -99,13 +99,20 @@ describe('access', () => {
 		await signIn.open('/admin');
 		await signIn.signIn(demo.admin, demoPassword);
 		expect(signIn.path).toBe('/admin');
-		expect(await signIn.heading()).toBe(en('admin_title'));
+		expect(await signIn.heading()).toBe(en('dashboard_title'));
 	});
 
 	test('a city coordinator gets 403 in the admin section', async () => {
 		const session = await signedIn(demo.coordinatorLublin, demoPassword);
 		const page = new BasePage(session.page);
-		for (const path of ['/admin', '/admin/cities', '/admin/cities/new', '/admin/outbox']) {
+		for (const path of [
+			'/admin',
+			'/admin/cities',
+			'/admin/cities/new',
+			'/admin/outbox',
+			'/admin/charter',
+			'/admin/charter/new'
+		]) {
 			expect(await page.open(path), path).toBe(403);
 			expect(await page.heading()).toBe(en('error_forbidden_title'));
 		}

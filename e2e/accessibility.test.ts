@@ -8,7 +8,8 @@ import { clickAndWait, demo, demoPassword, desktop, phone } from './support/brow
 import { axeViolations, formatViolations, horizontalOverflow } from './support/axe.ts';
 import { benchmark, unique } from './support/content.ts';
 import { BasePage } from './pages/BasePage.ts';
-import { AdminCitiesPage } from './pages/AdminPages.ts';
+import { AdminCitiesPage, NewCityPage } from './pages/AdminPages.ts';
+import { AdminSignatoriesPage, SignatureFormPage } from './pages/SignatoryPages.ts';
 import { InvitePage } from './pages/InvitePage.ts';
 import { OutboxPage } from './pages/OutboxPage.ts';
 import { NewAssessmentPage, assessmentIdOf } from './pages/AssessmentPages.ts';
@@ -47,7 +48,8 @@ const known = {
 	submittedPractice: '',
 	engagement: '',
 	plan: '',
-	action: ''
+	action: '',
+	signature: ''
 };
 
 /** Sends the page's main form as it is (empty), so that its errors show. */
@@ -160,6 +162,24 @@ const checks: Check[] = [
 	{ name: 'outbox', who: 'admin', path: () => '/admin/outbox' },
 	{ name: 'outbox mail', who: 'admin', path: () => known.mail },
 	{ name: 'audit', who: 'admin', path: () => '/admin/audit' },
+	{ name: 'charter signatories (admin)', who: 'admin', path: () => '/admin/charter' },
+	{ name: 'record a signature', who: 'admin', path: () => '/admin/charter/new' },
+	{
+		name: 'record a signature, errors',
+		who: 'admin',
+		path: () => '/admin/charter/new',
+		then: submitEmpty
+	},
+	{ name: 'edit a signature', who: 'admin', path: () => known.signature },
+	{
+		name: 'edit a signature, errors',
+		who: 'admin',
+		path: () => known.signature,
+		then: async (page) => {
+			await page.page.locator('main #signedOn').fill('2999-01-01');
+			await submitEmpty(page);
+		}
+	},
 	{
 		name: 'invite (admin)',
 		who: 'admin',
@@ -409,6 +429,16 @@ beforeAll(async () => {
 	await cities.goto();
 	known.lublinId = await cities.cityId('lublin');
 	known.tampereId = await cities.cityId('tampere');
+
+	// A signature recorded here (of a city of its own), to check its edit page.
+	const city = `A11y Signatory ${unique()}`;
+	const newCity = new NewCityPage(admin.page);
+	await newCity.goto();
+	await newCity.create({ name: city, country: 'PT' });
+	const signature = new SignatureFormPage(admin.page);
+	await signature.goto();
+	await signature.submit({ city, signedOn: '2022-06-01', place: 'Lisbon' });
+	known.signature = await new AdminSignatoriesPage(admin.page).editHref(city);
 
 	const coordinator = await signedIn(demo.coordinatorLublin, demoPassword);
 	const email = `a11y.${unique()}@example.org`;
