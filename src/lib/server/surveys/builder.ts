@@ -35,6 +35,7 @@ export interface VersionRef {
 }
 
 const conflict: Failure = { ok: false, errors: { _form: 'sb_error_conflict' }, conflict: true };
+const failure = (errors: FieldErrors): Failure => ({ ok: false, errors });
 
 export async function list(actor: Actor | null) {
 	requireAccess(actor, 'survey.manage');
@@ -444,11 +445,11 @@ export async function setShowIf(
 			return { ok: true, definition };
 		}
 		const earlier = conditionCandidates(definition, key).find((q) => q.key === showIf.question);
-		if (!earlier) return { ok: false, errors: { question: 'sb_error_show_if_not_before' } };
+		if (!earlier) return failure({ question: 'sb_error_show_if_not_before' });
 		const allowed = showIfValues(earlier);
 		const values = allowed.filter((x) => showIf.values.includes(x));
 		if (!values.length || values.length !== new Set(showIf.values).size)
-			return { ok: false, errors: { values: 'sb_error_show_if_values' } };
+			return failure({ values: 'sb_error_show_if_values' });
 		question.showIf = { question: earlier.key, values };
 		return { ok: true, definition };
 	});
