@@ -1,6 +1,9 @@
 // The survey builder's words for what the server sends as data: question types, show-if
-// conditions, publishing problems.
+// conditions, publishing problems. Content (labels typed by admins, in any language) goes
+// into a sentence isolated (FSI … PDI), so that English in an Arabic sentence keeps its order.
 import { m } from './paraglide/messages.js';
+
+const isolate = (text: string) => `\u2068${text}\u2069`;
 
 export const questionTypeNames = [
 	'text',
@@ -65,10 +68,14 @@ export function showIfText(s: {
 	label: string;
 	values: { value: string; label: string | null }[];
 }) {
-	return m.sb_shown_if({ question: s.label, answers: s.values.map(valueLabel).join(' / ') });
+	return m.sb_shown_if({
+		question: isolate(s.label),
+		answers: s.values.map((v) => isolate(valueLabel(v))).join(' / ')
+	});
 }
 
-export function issueText(i: { kind: string; label: string; value: string }): string {
+export function issueText(issue: { kind: string; label: string; value: string }): string {
+	const i = { ...issue, label: isolate(issue.label) };
 	switch (i.kind) {
 		case 'section_key_twice':
 		case 'key_twice':
