@@ -29,7 +29,7 @@ export const sectionForm = v.object({
 });
 
 export const typeForm = v.object({
-	type: v.picklist(questionTypes, 'sb_error_type_required')
+	type: v.pipe(v.optional(v.string(), ''), v.picklist(questionTypes, 'sb_error_type_required'))
 });
 
 export const revisionOf = (values: Record<string, string>) => {

@@ -3,7 +3,8 @@ import { isHttpError } from '@sveltejs/kit';
 import { engines, useTestDatabase } from '../testing/database.ts';
 import { actorByEmail } from '../testing/actors.ts';
 import * as builder from './builder.ts';
-import { readQuestion, readTranslations, type QuestionInput } from './builder-forms.ts';
+import { readQuestion, readTranslations, typeForm, type QuestionInput } from './builder-forms.ts';
+import { validate } from '../validation.ts';
 
 async function statusOf(promise: Promise<unknown>): Promise<number | 'ok'> {
 	try {
@@ -45,6 +46,12 @@ describe('the question page', () => {
 		expect(long.ok ? {} : long.errors).toEqual({ label: 'sb_error_too_long' });
 		const good = readQuestion('number', { label: 'People', min: '0', max: '1 000,5' }, [], []);
 		expect(good.ok && [good.input.min, good.input.max]).toEqual([0, 1000.5]);
+	});
+
+	it('needs a type chosen first', () => {
+		const none = validate(typeForm, {});
+		expect(none.ok ? {} : none.errors).toEqual({ type: 'sb_error_type_required' });
+		expect(validate(typeForm, { type: 'table' }).ok).toBe(true);
 	});
 
 	it('needs one line per option in each translation given', () => {
