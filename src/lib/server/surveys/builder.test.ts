@@ -228,6 +228,60 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 		]);
 	});
 
+	it('keeps section keys, translates sections and the survey, deletes, asks commitments', async () => {
+		const a = await admin();
+		await builder.create(a, { title: 'Section check', summary: 'About sections' });
+		const ref = { slug: 'section-check', number: 1 };
+		await builder.saveSection(a, ref, 0, null, { title: 'Reception', intro: 'First' });
+		await builder.saveSection(a, ref, 1, null, { title: 'Reception', intro: '' });
+		// The same title twice: a second key; renaming keeps the key.
+		await builder.saveSection(a, ref, 2, 'reception', { title: 'Welcome', intro: 'First' });
+		await builder.translateSection(a, ref, 3, 'reception', {
+			title: { ar: 'الاستقبال' },
+			intro: { de: 'Zuerst' }
+		});
+		await builder.translateSurvey(a, 'section-check', { title: { pl: 'Sekcje' }, summary: {} });
+		await builder.move(a, ref, 4, { kind: 'section', key: 'reception-2', direction: 'up' });
+		const commitments = (await builder.version(a, ref)).commitments.map((c) => c.slug);
+		expect(commitments.length).toBeGreaterThan(2);
+		const asked = await builder.saveQuestion(
+			a,
+			ref,
+			5,
+			{ section: 'reception' },
+			question({
+				type: 'commitments',
+				label: 'Where are you?',
+				commitments: commitments.slice(0, 2)
+			})
+		);
+		expect(asked).toMatchObject({ ok: true, key: 'where-are-you', revision: 6 });
+		await builder.deleteSection(a, ref, 6, 'reception-2');
+		const { survey, version } = await builder.version(a, ref);
+		expect(survey.title).toEqual({ en: 'Section check', pl: 'Sekcje' });
+		expect(version.definition.sections).toEqual([
+			{
+				key: 'reception',
+				title: { en: 'Welcome', ar: 'الاستقبال' },
+				intro: { en: 'First', de: 'Zuerst' },
+				questions: [
+					{
+						key: 'where-are-you',
+						type: 'commitments',
+						label: { en: 'Where are you?' },
+						required: false,
+						commitments: commitments.slice(0, 2)
+					}
+				]
+			}
+		]);
+		// A question or section that is not there is not found, never a server error.
+		expect(await statusOf(builder.deleteQuestion(a, ref, 7, 'nothing'))).toBe(404);
+		expect(
+			await statusOf(builder.move(a, ref, 7, { kind: 'section', key: 'nothing', direction: 'up' }))
+		).toBe(404);
+	});
+
 	it('lists the seeded surveys with their campaigns; unknown ones are not found', async () => {
 		const a = await admin();
 		const seeded = (await builder.list(a)).find((s) => s.slug === 'refugee-reception-2015');
