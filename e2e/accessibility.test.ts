@@ -10,6 +10,7 @@ import { benchmark, unique } from './support/content.ts';
 import { BasePage } from './pages/BasePage.ts';
 import { AdminCitiesPage, NewCityPage } from './pages/AdminPages.ts';
 import { AdminSignatoriesPage, SignatureFormPage } from './pages/SignatoryPages.ts';
+import { SurveyListPage, SurveyVersionPage } from './pages/SurveyBuilderPages.ts';
 import { InvitePage } from './pages/InvitePage.ts';
 import { OutboxPage } from './pages/OutboxPage.ts';
 import { NewAssessmentPage, assessmentIdOf } from './pages/AssessmentPages.ts';
@@ -49,7 +50,8 @@ const known = {
 	engagement: '',
 	plan: '',
 	action: '',
-	signature: ''
+	signature: '',
+	survey: ''
 };
 
 /** Sends the page's main form as it is (empty), so that its errors show. */
@@ -68,6 +70,7 @@ const engagement = (rest = '', cityId = known.lublinId) =>
 	`/workspace/${cityId}/engagements/${known.engagement}${rest}`;
 const plan = (rest = '') => `/workspace/${known.lublinId}/plans/${known.plan}${rest}`;
 const action = (rest = '') => plan(`/actions/${known.action}${rest}`);
+const surveyDraft = (rest = '') => `/admin/surveys/${known.survey}/versions/1${rest}`;
 
 const checks: Check[] = [
 	// Public pages, anonymous.
@@ -419,7 +422,68 @@ const checks: Check[] = [
 		name: 'network distribution',
 		who: 'admin',
 		path: () => '/admin/assessments?benchmark=enhancing-public-perception'
-	}
+	},
+	// The survey builder: a draft with two sections and four questions (made in beforeAll).
+	{ name: 'surveys', who: 'admin', path: () => '/admin/surveys' },
+	{ name: 'new survey, errors', who: 'admin', path: () => '/admin/surveys/new', then: submitEmpty },
+	{ name: 'survey', who: 'admin', path: () => `/admin/surveys/${known.survey}` },
+	{ name: 'survey draft', who: 'admin', path: () => surveyDraft() },
+	{
+		name: 'survey draft, publishing problems',
+		who: 'admin',
+		path: () => surveyDraft(),
+		then: submitEmpty
+	},
+	{
+		name: 'published survey version',
+		who: 'admin',
+		path: () => '/admin/surveys/charter-monitoring/versions/1'
+	},
+	{
+		name: 'new section, errors',
+		who: 'admin',
+		path: () => surveyDraft('/sections/new'),
+		then: submitEmpty
+	},
+	{
+		name: 'question type, errors',
+		who: 'admin',
+		path: () => surveyDraft('/sections/arrivals/questions/new'),
+		then: submitEmpty
+	},
+	{
+		name: 'new table question, errors',
+		who: 'admin',
+		path: () => surveyDraft('/sections/arrivals/questions/new/table'),
+		then: submitEmpty
+	},
+	{
+		name: 'new commitments question',
+		who: 'admin',
+		path: () => surveyDraft('/sections/arrivals/questions/new/commitments')
+	},
+	{ name: 'edit question', who: 'admin', path: () => surveyDraft('/questions/arrived') },
+	{
+		name: 'question condition',
+		who: 'admin',
+		path: () => surveyDraft('/questions/follow-up/show-if')
+	},
+	{
+		name: 'question condition, answers',
+		who: 'admin',
+		path: () => surveyDraft('/questions/follow-up/show-if?question=centre')
+	},
+	{
+		name: 'question labels in other languages',
+		who: 'admin',
+		path: () => surveyDraft('/questions/centre/translations')
+	},
+	{
+		name: 'section labels in other languages',
+		who: 'admin',
+		path: () => surveyDraft('/sections/arrivals/translations')
+	},
+	{ name: 'surveys (coordinator)', who: 'coordinator', path: () => '/admin/surveys', status: 403 }
 ];
 
 beforeAll(async () => {
@@ -526,6 +590,30 @@ beforeAll(async () => {
 		links: 'https://lublin.eu/en/'
 	});
 	await logEntry.save();
+
+	// A survey's draft: a number, a choice and a follow-up shown after "Yes".
+	const surveys = new SurveyListPage(admin.page);
+	await surveys.create(`Accessibility survey ${unique()}`);
+	const draft = new SurveyVersionPage(admin.page);
+	known.survey = draft.path.split('/')[3]!;
+	await draft.addSection('Arrivals');
+	for (const [type, label, options] of [
+		['number', 'Arrived', ''],
+		['single', 'Centre', 'Yes\nNo'],
+		['text', 'Follow up', '']
+	] as const) {
+		await draft.chooseType('arrivals', type);
+		await draft.fillQuestion({ label, ...(options ? { options } : {}) });
+		await draft.saveQuestion();
+	}
+	await draft.setCondition('follow-up', 'centre', ['yes']);
+	// A section moved above the question its own question depends on: a publishing problem.
+	await draft.addSection('Before');
+	await draft.chooseType('before', 'text');
+	await draft.fillQuestion({ label: 'Early' });
+	await draft.saveQuestion();
+	await draft.setCondition('early', 'centre', ['yes']);
+	await draft.moveSection('before', 'up');
 });
 
 const accounts: Record<Exclude<Who, 'anonymous'>, string> = {

@@ -96,42 +96,75 @@ export function allQuestions(definition: SurveyDefinition): Question[] {
 	return definition.sections.flatMap((s) => s.questions);
 }
 
+/** One problem of a definition, as data: the builder shows each next to its question. */
+export type DefinitionIssue =
+	| { kind: 'section_key_twice'; section: string }
+	| {
+			kind: 'key_twice' | 'options' | 'table' | 'range' | 'show_if_not_before' | 'show_if_free';
+			question: string;
+	  }
+	| { kind: 'show_if_value'; question: string; value: string; other: string };
+
 /**
  * Problems a definition can have beyond its shape: keys used twice, a show-if naming a
  * question that is not earlier or cannot take the value, choices without options, a table
  * without rows or columns, a minimum above the maximum. Empty when it can be published.
  */
-export function definitionProblems(definition: SurveyDefinition): string[] {
-	const problems: string[] = [];
+export function definitionIssues(definition: SurveyDefinition): DefinitionIssue[] {
+	const issues: DefinitionIssue[] = [];
 	const seen = new Map<string, Question>();
 	const sectionKeys = new Set<string>();
 	for (const s of definition.sections) {
-		if (sectionKeys.has(s.key)) problems.push(`section ${s.key}: key used twice`);
+		if (sectionKeys.has(s.key)) issues.push({ kind: 'section_key_twice', section: s.key });
 		sectionKeys.add(s.key);
 		for (const q of s.questions) {
-			if (seen.has(q.key)) problems.push(`${q.key}: key used twice`);
+			const question = q.key;
+			if (seen.has(q.key)) issues.push({ kind: 'key_twice', question });
 			if ((q.type === 'single' || q.type === 'multiple') && (q.options?.length ?? 0) < 2)
-				problems.push(`${q.key}: needs at least two options`);
+				issues.push({ kind: 'options', question });
 			if (q.type === 'table' && (!q.rows?.length || !q.columns?.length))
-				problems.push(`${q.key}: needs rows and columns`);
+				issues.push({ kind: 'table', question });
 			if (q.min !== undefined && q.max !== undefined && q.min > q.max)
-				problems.push(`${q.key}: minimum above maximum`);
+				issues.push({ kind: 'range', question });
 			if (q.showIf) {
 				const earlier = seen.get(q.showIf.question);
-				if (!earlier) problems.push(`${q.key}: shown if a question that is not before it`);
-				else if (!showIfValues(earlier).length)
-					problems.push(`${q.key}: shown if a question that has no fixed answers`);
+				if (!earlier) issues.push({ kind: 'show_if_not_before', question });
+				else if (!showIfValues(earlier).length) issues.push({ kind: 'show_if_free', question });
 				else {
 					const allowed = new Set(showIfValues(earlier));
 					for (const value of q.showIf.values)
 						if (!allowed.has(value))
-							problems.push(`${q.key}: ${value} is not an answer of ${earlier.key}`);
+							issues.push({ kind: 'show_if_value', question, value, other: earlier.key });
 				}
 			}
 			seen.set(q.key, q);
 		}
 	}
-	return problems;
+	return issues;
+}
+
+/** The same problems as English sentences (seed checks, logs, the API). */
+export function definitionProblems(definition: SurveyDefinition): string[] {
+	return definitionIssues(definition).map((i) => {
+		switch (i.kind) {
+			case 'section_key_twice':
+				return `section ${i.section}: key used twice`;
+			case 'key_twice':
+				return `${i.question}: key used twice`;
+			case 'options':
+				return `${i.question}: needs at least two options`;
+			case 'table':
+				return `${i.question}: needs rows and columns`;
+			case 'range':
+				return `${i.question}: minimum above maximum`;
+			case 'show_if_not_before':
+				return `${i.question}: shown if a question that is not before it`;
+			case 'show_if_free':
+				return `${i.question}: shown if a question that has no fixed answers`;
+			case 'show_if_value':
+				return `${i.question}: ${i.value} is not an answer of ${i.other}`;
+		}
+	});
 }
 
 /** The answers a show-if condition can name for a question (none for free answers). */
