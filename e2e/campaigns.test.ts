@@ -134,4 +134,19 @@ describe('survey campaigns', () => {
 			(await campaign.tasks()).find((t) => t.text === en('campaign_step_target'))?.status
 		).toBe(en('assessment_task_completed'));
 	});
+
+	test('with JavaScript, the list of cities narrows as one types', async () => {
+		const { page } = await signedIn(demo.admin, demoPassword, { js: true });
+		const first = new CampaignSurveyPage(page);
+		await first.goto();
+		await first.choose({ survey: monitoring, edition: `Filter ${unique()}` });
+		const slug = new CampaignPage(page).slug;
+		const step = new CampaignStepPage(page);
+		await step.goto(slug, 'target');
+		await page.waitForLoadState('networkidle');
+		await page.locator('main #city-filter').fill('tamp');
+		const city = (name: string) => page.locator('main label', { hasText: name });
+		expect(await city('Tampere').isVisible()).toBe(true);
+		expect(await city('Lublin').isVisible()).toBe(false);
+	});
 });
