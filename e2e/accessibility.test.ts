@@ -17,6 +17,7 @@ import { NewAssessmentPage, assessmentIdOf } from './pages/AssessmentPages.ts';
 import { RespondentsPage } from './pages/RespondentPages.ts';
 import { PracticeFormPage, WorkspacePracticePage } from './pages/PracticePages.ts';
 import { EngagementPage, ProposeEngagementPage } from './pages/EngagementPages.ts';
+import { CampaignPage, CampaignStepPage, CampaignSurveyPage } from './pages/CampaignPages.ts';
 import {
 	ActionFormPage,
 	ActionPage,
@@ -51,7 +52,8 @@ const known = {
 	plan: '',
 	action: '',
 	signature: '',
-	survey: ''
+	survey: '',
+	campaignDraft: ''
 };
 
 /** Sends the page's main form as it is (empty), so that its errors show. */
@@ -71,6 +73,7 @@ const engagement = (rest = '', cityId = known.lublinId) =>
 const plan = (rest = '') => `/workspace/${known.lublinId}/plans/${known.plan}${rest}`;
 const action = (rest = '') => plan(`/actions/${known.action}${rest}`);
 const surveyDraft = (rest = '') => `/admin/surveys/${known.survey}/versions/1${rest}`;
+const campaign = (rest = '') => `/admin/campaigns/${known.campaignDraft}${rest}`;
 
 const checks: Check[] = [
 	// Public pages, anonymous.
@@ -483,7 +486,30 @@ const checks: Check[] = [
 		who: 'admin',
 		path: () => surveyDraft('/sections/arrivals/translations')
 	},
-	{ name: 'surveys (coordinator)', who: 'coordinator', path: () => '/admin/surveys', status: 403 }
+	{ name: 'surveys (coordinator)', who: 'coordinator', path: () => '/admin/surveys', status: 403 },
+	{ name: 'survey campaigns', who: 'admin', path: () => '/admin/campaigns' },
+	{ name: 'new campaign', who: 'admin', path: () => '/admin/campaigns/new' },
+	{
+		name: 'new campaign, errors',
+		who: 'admin',
+		path: () => '/admin/campaigns/new',
+		then: submitEmpty
+	},
+	{ name: 'campaign draft', who: 'admin', path: () => campaign() },
+	...(['survey', 'target', 'dates', 'reminders', 'message'] as const).map((step): Check => ({
+		name: `campaign step ${step}`,
+		who: 'admin',
+		path: () => campaign(`/edit/${step}`)
+	})),
+	{
+		name: 'campaign dates, errors',
+		who: 'admin',
+		path: () => campaign('/edit/dates'),
+		then: submitEmpty
+	},
+	{ name: 'campaign check and send', who: 'admin', path: () => campaign('/check') },
+	{ name: 'campaign open', who: 'admin', path: () => '/admin/campaigns/charter-monitoring-demo' },
+	{ name: 'campaign closed', who: 'admin', path: () => '/admin/campaigns/refugee-reception-2015' }
 ];
 
 beforeAll(async () => {
@@ -509,6 +535,18 @@ beforeAll(async () => {
 	const invite = new InvitePage(coordinator.page);
 	await invite.goto(known.lublinId);
 	await invite.invite({ name: 'Accessibility Check', email, role: 'stakeholder' });
+
+	// A draft campaign to Lublin, for its steps and its check-answers page.
+	const firstStep = new CampaignSurveyPage(admin.page);
+	await firstStep.goto();
+	await firstStep.choose({
+		survey: 'Integrating Cities Charter monitoring',
+		edition: `a11y ${unique()}`
+	});
+	known.campaignDraft = new CampaignPage(admin.page).slug;
+	const target = new CampaignStepPage(admin.page);
+	await target.goto(known.campaignDraft, 'target');
+	await target.chooseCities(['Lublin']);
 
 	const outbox = new OutboxPage(admin.page);
 	const mail = await outbox.openMail(email, /Lublin/);

@@ -4,13 +4,17 @@
 // JOBS=off turns the scheduler off (tests, benchmarks, a second pool of processes).
 import { runOnce, utcDay } from './service.ts';
 import { sendActionReminders } from '../mentoring/reminders.ts';
+import { sendSurveyReminders } from '../surveys/campaigns.ts';
 
 export interface DailyJob {
 	name: string;
 	run: (day: string) => Promise<string>;
 }
 
-export const dailyJobs: DailyJob[] = [{ name: 'action-reminders', run: sendActionReminders }];
+export const dailyJobs: DailyJob[] = [
+	{ name: 'action-reminders', run: sendActionReminders },
+	{ name: 'survey-reminders', run: sendSurveyReminders }
+];
 
 /**
  * Runs the jobs due at `now` that this process has not yet seen settled. Returns the names of

@@ -196,3 +196,20 @@ export const surveyAnswer = pgTable(
 		index('survey_answer_campaign_question_idx').on(t.campaignId, t.questionKey, t.cell, t.number)
 	]
 );
+
+/**
+ * The cities a campaign aimed at "chosen cities" goes to, kept while it is a draft (the
+ * responses created when it is sent are the lasting record of its targets).
+ */
+export const campaignChosenCity = pgTable(
+	'campaign_chosen_city',
+	{
+		campaignId: uuid('campaign_id')
+			.notNull()
+			.references(() => campaign.id, { onDelete: 'cascade' }),
+		cityId: uuid('city_id')
+			.notNull()
+			.references(() => city.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.campaignId, t.cityId] })]
+);
