@@ -9,6 +9,7 @@ import * as charter from './openapi/charter.ts';
 import * as cities from './openapi/cities.ts';
 import * as practices from './openapi/practices.ts';
 import * as mentoring from './openapi/mentoring.ts';
+import * as surveys from './openapi/surveys.ts';
 
 // Each resource brings its schemas, paths and parameters; the order they are spread in is the
 // order of the document.
@@ -25,6 +26,7 @@ const schemas: Record<string, Schema> = {
 	...practices.schemas,
 	...assessments.schemas,
 	...mentoring.schemas,
+	...surveys.schemas,
 
 	OpenApiDocument: {
 		type: 'object',
@@ -73,6 +75,11 @@ export const openapi = {
 			description:
 				'City-to-city mentoring (ImpleMentoring): engagements between a mentor city and an implementing city, and action plans.'
 		},
+		{
+			name: 'Surveys',
+			description:
+				"The network's surveys (such as the annual Charter monitoring): a city's own responses to them."
+		},
 		{ name: 'API', description: 'About this API.' }
 	],
 	paths: {
@@ -82,6 +89,7 @@ export const openapi = {
 		...practices.paths,
 		...assessments.paths,
 		...mentoring.paths,
+		...surveys.paths,
 		'/openapi.json': {
 			get: {
 				operationId: 'getOpenApiDocument',
@@ -99,7 +107,8 @@ export const openapi = {
 			...cities.parameters,
 			...practices.parameters,
 			...assessments.parameters,
-			...mentoring.parameters
+			...mentoring.parameters,
+			...surveys.parameters
 		},
 		headers: {
 			PublicCache: {
