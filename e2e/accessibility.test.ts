@@ -66,6 +66,8 @@ const engagement = (rest = '', cityId = known.lublinId) =>
 	`/workspace/${cityId}/engagements/${known.engagement}${rest}`;
 const plan = (rest = '') => `/workspace/${known.lublinId}/plans/${known.plan}${rest}`;
 const action = (rest = '') => plan(`/actions/${known.action}${rest}`);
+const survey = (rest = '/charter-monitoring-demo') =>
+	`/workspace/${known.tampereId}/surveys${rest}`;
 
 const checks: Check[] = [
 	// Public pages, anonymous.
@@ -399,6 +401,49 @@ const checks: Check[] = [
 		name: 'network distribution',
 		who: 'admin',
 		path: () => '/admin/assessments?benchmark=enhancing-public-perception'
+	},
+	// Surveys: Tampere's response to the demo's open Charter monitoring campaign (Lublin's is
+	// submitted by the survey journey, whichever runs first).
+	{ name: 'surveys', who: 'tampere', path: () => survey('') },
+	{ name: 'survey task list', who: 'tampere', path: () => survey() },
+	{ name: 'survey task list, errors', who: 'tampere', path: () => survey(), then: submitEmpty },
+	{ name: 'survey section', who: 'tampere', path: () => survey('/policy-makers') },
+	{
+		name: 'survey section, errors',
+		who: 'tampere',
+		path: () => survey('/policy-makers'),
+		then: async (page) => {
+			// A choice the survey does not have, and the example shown by "yes" made too long.
+			const name = 'answer-communicate-commitment/communicate-commitment';
+			await page.page.locator(`main input[name="${name}"][value="yes"]`).check();
+			await page.page.locator('main [id="q-communicate-commitment-example"]').waitFor();
+			await page.page
+				.locator('main [id="answer-communicate-commitment-example"]')
+				.fill('x'.repeat(10_001));
+			const other = 'answer-equal-access-non-discrimination/equal-access-non-discrimination';
+			const radio = page.page.locator(`main input[name="${other}"][value="no"]`);
+			await radio.evaluate((el) => ((el as HTMLInputElement).value = 'maybe'));
+			await radio.check();
+			await clickAndWait(page.page, page.page.locator('main button[name="then"][value="next"]'));
+			await page.errorSummary().first().waitFor({ state: 'visible', timeout: 10_000 });
+		}
+	},
+	{ name: 'survey check answers', who: 'tampere', path: () => survey('/check') },
+	{
+		name: 'survey check answers, errors',
+		who: 'tampere',
+		path: () => survey('/check'),
+		then: submitEmpty
+	},
+	{
+		name: 'survey version preview',
+		who: 'admin',
+		path: () => '/admin/surveys/charter-monitoring/versions/1/preview'
+	},
+	{
+		name: 'survey version preview (table, French)',
+		who: 'admin',
+		path: () => '/admin/surveys/refugee-reception-2015/versions/1/preview?lang=fr'
 	}
 ];
 

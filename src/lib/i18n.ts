@@ -12,7 +12,7 @@ export function t(key: string): string {
 	const fn = (m as unknown as Record<string, unknown>)[name];
 	if (typeof fn !== 'function') return m.error_generic();
 	if (bar < 0) return (fn as () => string)();
-	let params: Record<string, string> = {};
+	let params: Record<string, string>;
 	try {
 		params = JSON.parse(key.slice(bar + 1)) as Record<string, string>;
 	} catch {

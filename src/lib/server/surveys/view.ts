@@ -29,7 +29,8 @@ function valueLabel(q: Question, value: string, locale: string): string {
 			partly: m.sr_commitment_partly,
 			no: m.sr_commitment_no
 		};
-		return labels[value as keyof typeof labels]({}, { locale: locale as 'en' });
+		// Words of the page, in the reader's language (not the survey's).
+		return labels[value as keyof typeof labels]();
 	}
 	return value;
 }
