@@ -66,8 +66,8 @@ const engagement = (rest = '', cityId = known.lublinId) =>
 	`/workspace/${cityId}/engagements/${known.engagement}${rest}`;
 const plan = (rest = '') => `/workspace/${known.lublinId}/plans/${known.plan}${rest}`;
 const action = (rest = '') => plan(`/actions/${known.action}${rest}`);
-const survey = (rest = '/charter-monitoring-demo') =>
-	`/workspace/${known.tampereId}/surveys${rest}`;
+const survey = (rest = '') =>
+	`/workspace/${known.tampereId}/surveys/charter-monitoring-demo${rest}`;
 
 const checks: Check[] = [
 	// Public pages, anonymous.
@@ -404,7 +404,7 @@ const checks: Check[] = [
 	},
 	// Surveys: Tampere's response to the demo's open Charter monitoring campaign (Lublin's is
 	// submitted by the survey journey, whichever runs first).
-	{ name: 'surveys', who: 'tampere', path: () => survey('') },
+	{ name: 'surveys', who: 'tampere', path: () => `/workspace/${known.tampereId}/surveys` },
 	{ name: 'survey task list', who: 'tampere', path: () => survey() },
 	{ name: 'survey task list, errors', who: 'tampere', path: () => survey(), then: submitEmpty },
 	{ name: 'survey section', who: 'tampere', path: () => survey('/policy-makers') },
@@ -422,8 +422,9 @@ const checks: Check[] = [
 				.fill('x'.repeat(10_001));
 			const other = 'answer-equal-access-non-discrimination/equal-access-non-discrimination';
 			const radio = page.page.locator(`main input[name="${other}"][value="no"]`);
-			await radio.evaluate((el) => ((el as HTMLInputElement).value = 'maybe'));
 			await radio.check();
+			// Setting the value renames the radio's value attribute: the locator is done with.
+			await radio.evaluate((el) => ((el as HTMLInputElement).value = 'maybe'));
 			await clickAndWait(page.page, page.page.locator('main button[name="then"][value="next"]'));
 			await page.errorSummary().first().waitFor({ state: 'visible', timeout: 10_000 });
 		}
