@@ -47,6 +47,7 @@ describe('access', () => {
 		expect((await workspace.cards()).map((c) => c.href)).toEqual([
 			`/workspace/${lublinId}/assessments`,
 			`/workspace/${lublinId}/plans`,
+			`/workspace/${lublinId}/surveys`,
 			`/workspace/${lublinId}/practices`,
 			`/workspace/${lublinId}/engagements`,
 			`/workspace/${lublinId}/members`,

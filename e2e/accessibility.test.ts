@@ -74,6 +74,8 @@ const plan = (rest = '') => `/workspace/${known.lublinId}/plans/${known.plan}${r
 const action = (rest = '') => plan(`/actions/${known.action}${rest}`);
 const surveyDraft = (rest = '') => `/admin/surveys/${known.survey}/versions/1${rest}`;
 const campaign = (rest = '') => `/admin/campaigns/${known.campaignDraft}${rest}`;
+const survey = (rest = '') =>
+	`/workspace/${known.tampereId}/surveys/charter-monitoring-demo${rest}`;
 
 const checks: Check[] = [
 	// Public pages, anonymous.
@@ -509,7 +511,51 @@ const checks: Check[] = [
 	},
 	{ name: 'campaign check and send', who: 'admin', path: () => campaign('/check') },
 	{ name: 'campaign open', who: 'admin', path: () => '/admin/campaigns/charter-monitoring-demo' },
-	{ name: 'campaign closed', who: 'admin', path: () => '/admin/campaigns/refugee-reception-2015' }
+	{ name: 'campaign closed', who: 'admin', path: () => '/admin/campaigns/refugee-reception-2015' },
+	// Surveys: Tampere's response to the demo's open Charter monitoring campaign (Lublin's is
+	// submitted by the survey journey, whichever runs first).
+	{ name: 'city surveys', who: 'tampere', path: () => `/workspace/${known.tampereId}/surveys` },
+	{ name: 'survey task list', who: 'tampere', path: () => survey() },
+	{ name: 'survey task list, errors', who: 'tampere', path: () => survey(), then: submitEmpty },
+	{ name: 'survey section', who: 'tampere', path: () => survey('/policy-makers') },
+	{
+		name: 'survey section, errors',
+		who: 'tampere',
+		path: () => survey('/policy-makers'),
+		then: async (page) => {
+			// A choice the survey does not have, and the example shown by "yes" made too long.
+			const name = 'answer-communicate-commitment/communicate-commitment';
+			await page.page.locator(`main input[name="${name}"][value="yes"]`).check();
+			await page.page.locator('main [id="q-communicate-commitment-example"]').waitFor();
+			await page.page
+				.locator('main [id="answer-communicate-commitment-example"]')
+				.fill('x'.repeat(10_001));
+			const other = 'answer-equal-access-non-discrimination/equal-access-non-discrimination';
+			const radio = page.page.locator(`main input[name="${other}"][value="no"]`);
+			await radio.check();
+			// Setting the value renames the radio's value attribute: the locator is done with.
+			await radio.evaluate((el) => ((el as HTMLInputElement).value = 'maybe'));
+			await clickAndWait(page.page, page.page.locator('main button[name="then"][value="next"]'));
+			await page.errorSummary().first().waitFor({ state: 'visible', timeout: 10_000 });
+		}
+	},
+	{ name: 'survey check answers', who: 'tampere', path: () => survey('/check') },
+	{
+		name: 'survey check answers, errors',
+		who: 'tampere',
+		path: () => survey('/check'),
+		then: submitEmpty
+	},
+	{
+		name: 'survey version preview',
+		who: 'admin',
+		path: () => '/admin/surveys/charter-monitoring/versions/1/preview'
+	},
+	{
+		name: 'survey version preview (table, French)',
+		who: 'admin',
+		path: () => '/admin/surveys/refugee-reception-2015/versions/1/preview?lang=fr'
+	}
 ];
 
 beforeAll(async () => {

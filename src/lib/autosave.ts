@@ -7,6 +7,8 @@
 // The page's form posts to its `?/autosave` action, which answers { autosave: 'saved' |
 // 'conflict' | 'invalid', revisions?, error? }. Its fields are named <what>-<question id>. Questions carry a hidden revision-<id> input
 // when the page detects two people saving the same answer (the city's own answers do).
+// Text areas and radios are saved always; one-line boxes (numbers, dates) and checkboxes only
+// when marked data-autosave (the survey pages), so that other pages' inputs stay the buttons' own.
 import { deserialize } from '$app/forms';
 
 export type AutosaveStatus =
@@ -76,11 +78,28 @@ function questionOf(name: string): string | null {
 	return match ? match[1]! : null;
 }
 
+/** A one-line box or a checkbox the page asks to save as it goes (data-autosave). */
+function isMarkedBox(el: unknown): el is HTMLInputElement {
+	return (
+		el instanceof HTMLInputElement &&
+		el.dataset.autosave !== undefined &&
+		el.type !== 'radio' &&
+		el.type !== 'file' &&
+		el.type !== 'hidden'
+	);
+}
+
 function draftOf(form: HTMLFormElement): Draft {
 	const values: Record<string, string> = {};
 	const revisions: Record<string, string> = {};
 	for (const el of form.elements) {
 		if (el instanceof HTMLTextAreaElement && questionOf(el.name)) values[el.name] = el.value;
+		else if (isMarkedBox(el) && el.type === 'checkbox' && questionOf(el.name)) {
+			// Several boxes of one name: the values ticked, one a line.
+			const ticked = values[el.name] ? values[el.name]!.split('\n') : [];
+			if (el.checked) ticked.push(el.value);
+			values[el.name] = ticked.join('\n');
+		} else if (isMarkedBox(el) && questionOf(el.name)) values[el.name] = el.value;
 		else if (el instanceof HTMLInputElement && el.type === 'radio' && questionOf(el.name)) {
 			if (el.checked) values[el.name] = el.value;
 			else values[el.name] ??= '';
@@ -107,14 +126,19 @@ function applyDraft(form: HTMLFormElement, draft: Draft): boolean {
 		for (const [name, value] of Object.entries(draft.values)) {
 			if (questionOf(name) !== q) continue;
 			const field = form.elements.namedItem(name);
+			const ticks = (box: HTMLInputElement) =>
+				box.type === 'checkbox' ? value.split('\n').includes(box.value) : box.value === value;
 			if (field instanceof HTMLTextAreaElement) field.value = value;
 			else if (field instanceof RadioNodeList) {
 				for (const radio of field) {
-					if (radio instanceof HTMLInputElement) radio.checked = radio.value === value;
+					if (radio instanceof HTMLInputElement) radio.checked = ticks(radio);
 				}
-			} else if (field instanceof HTMLInputElement && field.type === 'radio') {
-				field.checked = field.value === value;
-			}
+			} else if (
+				field instanceof HTMLInputElement &&
+				(field.type === 'radio' || field.type === 'checkbox')
+			) {
+				field.checked = ticks(field);
+			} else if (field instanceof HTMLInputElement) field.value = value;
 		}
 		const revision = form.elements.namedItem(`revision-${q}`);
 		if (revision instanceof HTMLInputElement && draft.revisions[q] !== undefined) {
@@ -216,7 +240,10 @@ export function autosave(form: HTMLFormElement, options: AutosaveOptions) {
 	}
 
 	const onInput = (event: Event) => {
-		if (!(event.target instanceof HTMLTextAreaElement)) return;
+		const target = event.target;
+		const typed =
+			target instanceof HTMLTextAreaElement || (isMarkedBox(target) && target.type !== 'checkbox');
+		if (!typed) return;
 		edited();
 		clearTimeout(typingTimer);
 		typingTimer = setTimeout(trigger, TYPING_PAUSE_MS);
@@ -225,7 +252,7 @@ export function autosave(form: HTMLFormElement, options: AutosaveOptions) {
 		const target = event.target;
 		const isText = target instanceof HTMLTextAreaElement;
 		const isRadio = target instanceof HTMLInputElement && target.type === 'radio';
-		if (!isText && !isRadio) return;
+		if (!isText && !isRadio && !isMarkedBox(target)) return;
 		edited();
 		trigger();
 	};

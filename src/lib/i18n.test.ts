@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { m } from './paraglide/messages.js';
+import { t } from './i18n.ts';
 
 const LOCALES = ['fr', 'de', 'it', 'es', 'pl', 'uk', 'ar'] as const;
 
@@ -76,5 +77,24 @@ describe('compiled messages', () => {
 		const english = m.nav_toolkits({}, { locale: 'en' });
 		expect(m.nav_toolkits({}, { locale: 'fr' })).not.toBe(english);
 		expect(m.nav_toolkits({}, { locale: 'ar' })).toMatch(/[\u0600-\u06FF]/);
+	});
+});
+
+describe('a message key travelling as data', () => {
+	it('reads plain keys, keys with parameters, and a parameter that is itself a message', () => {
+		expect(t('sr_error_required')).toBe(m.sr_error_required());
+		expect(t('sr_error_number_between|{"min":"0","max":"100"}')).toBe(
+			m.sr_error_number_between({ min: '0', max: '100' })
+		);
+		expect(
+			t(
+				'sr_error_cell|{"cell":"2015 – Transit","reason":"@sr_error_number_min|{\\"min\\":\\"0\\"}"}'
+			)
+		).toBe(
+			m.sr_error_cell({ cell: '2015 – Transit', reason: m.sr_error_number_min({ min: '0' }) })
+		);
+		// Unknown keys and broken parameters show the generic message, never the key.
+		expect(t('no_such_key')).toBe(m.error_generic());
+		expect(t('sr_error_number_min|{oops')).toBe(m.error_generic());
 	});
 });

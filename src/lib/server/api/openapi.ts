@@ -10,6 +10,7 @@ import * as cities from './openapi/cities.ts';
 import * as practices from './openapi/practices.ts';
 import * as mentoring from './openapi/mentoring.ts';
 import * as surveys from './openapi/surveys.ts';
+import * as responses from './openapi/responses.ts';
 
 // Each resource brings its schemas, paths and parameters; the order they are spread in is the
 // order of the document.
@@ -27,6 +28,7 @@ const schemas: Record<string, Schema> = {
 	...assessments.schemas,
 	...mentoring.schemas,
 	...surveys.schemas,
+	...responses.schemas,
 
 	OpenApiDocument: {
 		type: 'object',
@@ -78,7 +80,7 @@ export const openapi = {
 		{
 			name: 'Surveys',
 			description:
-				'Surveys the network runs (their published questions) and their campaigns: which edition went to which cities, when, and how many answered.'
+				"Surveys the network runs (their published questions) and their campaigns: which edition went to which cities, when, and how many answered; a city's own responses."
 		},
 		{ name: 'API', description: 'About this API.' }
 	],
@@ -90,6 +92,7 @@ export const openapi = {
 		...assessments.paths,
 		...mentoring.paths,
 		...surveys.paths,
+		...responses.paths,
 		'/openapi.json': {
 			get: {
 				operationId: 'getOpenApiDocument',
@@ -108,7 +111,8 @@ export const openapi = {
 			...practices.parameters,
 			...assessments.parameters,
 			...mentoring.parameters,
-			...surveys.parameters
+			...surveys.parameters,
+			...responses.parameters
 		},
 		headers: {
 			PublicCache: {

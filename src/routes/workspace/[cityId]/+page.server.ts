@@ -9,6 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	await cities.workspace(actor, cityId);
 	return {
 		canSeeAssessments: can(actor, 'assessment.read', { cityId }),
+		canAnswerSurveys: can(actor, 'survey.respond', { cityId }),
 		canDraftPractices: can(actor, 'practice.draft', { cityId }),
 		canSeeEngagements: can(actor, 'engagement.read', { cityId }),
 		canSeeMembers: can(actor, 'city.members.read', { cityId }),

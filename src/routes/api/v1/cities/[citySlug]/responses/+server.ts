@@ -1,0 +1,12 @@
+import type { RequestHandler } from './$types';
+import * as responses from '#lib/server/surveys/responses.ts';
+import { respond, slugParam } from '#lib/server/api/http.ts';
+
+/**
+ * A city's own survey responses (each campaign's status, the answers keyed by question), for
+ * its coordinators and contributors. Without a session: 401; anyone else or no such city: 404.
+ */
+export const GET: RequestHandler = ({ locals, params }) =>
+	respond('private', async () =>
+		responses.responsesOfCity(locals.actor, slugParam(params.citySlug))
+	);
