@@ -9,6 +9,7 @@ import * as charter from './openapi/charter.ts';
 import * as cities from './openapi/cities.ts';
 import * as practices from './openapi/practices.ts';
 import * as mentoring from './openapi/mentoring.ts';
+import * as surveys from './openapi/surveys.ts';
 
 // Each resource brings its schemas, paths and parameters; the order they are spread in is the
 // order of the document.
@@ -25,6 +26,7 @@ const schemas: Record<string, Schema> = {
 	...practices.schemas,
 	...assessments.schemas,
 	...mentoring.schemas,
+	...surveys.schemas,
 
 	OpenApiDocument: {
 		type: 'object',
@@ -73,6 +75,10 @@ export const openapi = {
 			description:
 				'City-to-city mentoring (ImpleMentoring): engagements between a mentor city and an implementing city, and action plans.'
 		},
+		{
+			name: 'Surveys',
+			description: 'The results of the surveys the network runs among its cities, once published.'
+		},
 		{ name: 'API', description: 'About this API.' }
 	],
 	paths: {
@@ -82,6 +88,7 @@ export const openapi = {
 		...practices.paths,
 		...assessments.paths,
 		...mentoring.paths,
+		...surveys.paths,
 		'/openapi.json': {
 			get: {
 				operationId: 'getOpenApiDocument',
@@ -99,7 +106,8 @@ export const openapi = {
 			...cities.parameters,
 			...practices.parameters,
 			...assessments.parameters,
-			...mentoring.parameters
+			...mentoring.parameters,
+			...surveys.parameters
 		},
 		headers: {
 			PublicCache: {
@@ -118,6 +126,11 @@ export const openapi = {
 			EngagementCache: {
 				description:
 					'Public (`public, max-age=300`) when the answer is the public summary; private to the person asking (`private, no-store`) when it includes the workspace.',
+				schema: { type: 'string', enum: [PUBLIC_CACHE, PRIVATE_CACHE] }
+			},
+			ResultsCache: {
+				description:
+					'Public (`public, max-age=300`) for published results; private to the person asking (`private, no-store`) for a network admin, who reads every question.',
 				schema: { type: 'string', enum: [PUBLIC_CACHE, PRIVATE_CACHE] }
 			},
 			ErrorCache: {

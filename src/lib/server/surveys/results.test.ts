@@ -177,7 +177,17 @@ describe.each(engines())('survey results on %s', (engine) => {
 				min: 100,
 				max: 300
 			},
-			{ cell: 'y/b', row: 'Year', column: 'B', count: 2, sum: 12, mean: 6, median: 6, min: 5, max: 7 }
+			{
+				cell: 'y/b',
+				row: 'Year',
+				column: 'B',
+				count: 2,
+				sum: 12,
+				mean: 6,
+				median: 6,
+				min: 5,
+				max: 7
+			}
 		]);
 		expect(question(r, 'notes').answered).toBe(1);
 	});

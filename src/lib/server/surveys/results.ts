@@ -176,13 +176,15 @@ async function figures(
 			);
 		const perCommitment =
 			q.type === 'commitments'
-				? (q.commitments ?? [...new Set(counts.filter((r) => r.question_key === q.key).map((r) => r.cell))]).map(
-						(slug) => ({
-							slug,
-							label: commitmentText.get(slug) ?? slug,
-							distribution: commitmentAnswers.map((a) => share(a, a, at(slug).get(a) ?? 0))
-						})
-					)
+				? (
+						q.commitments ?? [
+							...new Set(counts.filter((r) => r.question_key === q.key).map((r) => r.cell))
+						]
+					).map((slug) => ({
+						slug,
+						label: commitmentText.get(slug) ?? slug,
+						distribution: commitmentAnswers.map((a) => share(a, a, at(slug).get(a) ?? 0))
+					}))
 				: [];
 		return {
 			key: q.key,
@@ -575,4 +577,9 @@ export async function exportAnswers(actor: Actor | null, slug: string, locale: s
 		title: `${localized(found.survey.title, locale)} – ${c.edition}`,
 		rows
 	};
+}
+
+/** Whether the actor sees every question of every campaign (the network's admins). */
+export function mayManage(actor: Actor | null) {
+	return can(actor, 'survey.manage');
 }
