@@ -166,17 +166,35 @@ export function valueCounts(d: Db, campaignId: string, keys: string[]) {
 }
 
 /**
- * How many submitted responses answered each question: rows per response for one-row types
- * (`single`), distinct responses for the types held in several rows.
+ * How many submitted responses answered each of these questions: distinct responses (for the
+ * types held in several rows per response: several choices, a table, commitments). The
+ * distinct pairs are hashed; they are given the memory to be so without spilling to disk
+ * (about 100 MB for a million pairs), in a transaction of their own.
  */
-export function answeredCounts(d: Db, campaignId: string, singleRowKeys: string[]) {
+export function distinctAnswered(d: Db, campaignId: string, keys: string[]) {
+	if (!keys.length) return Promise.resolve([]);
+	return d.transaction(async (tx) => {
+		await tx.execute(sql`set local work_mem = '160MB'`);
+		return rowsOf<{ question_key: string; count: number }>(
+			tx,
+			sql`select x.question_key, count(*)::int as count from (
+			  select a.question_key, a.response_id from survey_answer a
+			  where a.campaign_id = ${campaignId} and a.question_key = any(${textArray(keys)})
+			    and ${submittedOnly(campaignId)}
+			  group by a.question_key, a.response_id
+			) x group by x.question_key`
+		);
+	});
+}
+
+/** How many submitted responses answered each of these questions, held in one row each. */
+export function rowCounts(d: Db, campaignId: string, keys: string[]) {
+	if (!keys.length) return Promise.resolve([]);
 	return rowsOf<{ question_key: string; count: number }>(
 		d,
-		sql`select a.question_key,
-		  (case when a.question_key = any(${textArray(singleRowKeys)}) then count(*)
-		    else count(distinct a.response_id) end)::int as count
-		from survey_answer a
-		where a.campaign_id = ${campaignId} and ${submittedOnly(campaignId)}
+		sql`select a.question_key, count(*)::int as count from survey_answer a
+		where a.campaign_id = ${campaignId} and a.question_key = any(${textArray(keys)})
+		  and ${submittedOnly(campaignId)}
 		group by a.question_key`
 	);
 }

@@ -17,11 +17,38 @@ import {
 } from './definition.ts';
 import * as queries from './results-queries.ts';
 
-/** Types whose answers are numbers (figures), and those whose answers are counted by value. */
-const NUMBER_TYPES = new Set(['number', 'scale', 'table']);
+/**
+ * How each type's figures are read. Numbers and table cells: count, sum, mean, median, minimum
+ * and maximum in SQL. Choices, scales and commitments: how many gave each answer; a scale's
+ * figures follow exactly from those counts (its values are 1…5), so its answers are read once.
+ */
+const NUMBER_TYPES = new Set(['number', 'table']);
 const COUNTED_TYPES = new Set(['single', 'multiple', 'scale', 'commitments']);
-/** Types held in one row per response: their answer count needs no DISTINCT. */
-const ONE_ROW_TYPES = new Set(['text', 'long_text', 'number', 'single', 'scale', 'date']);
+const FREE_TYPES = new Set(['text', 'long_text', 'date']);
+
+/** Count, sum, mean, median, minimum and maximum of a scale from how many gave each point. */
+function scaleFigures(counts: Map<string, number>) {
+	const points = [1, 2, 3, 4, 5].map((p) => ({ p, n: counts.get(String(p)) ?? 0 }));
+	const count = points.reduce((t, x) => t + x.n, 0);
+	if (!count) return { count, sum: null, mean: null, median: null, min: null, max: null };
+	const sum = points.reduce((t, x) => t + x.p * x.n, 0);
+	/** The k-th smallest value (from 0). */
+	const nth = (k: number) => {
+		let seen = 0;
+		for (const x of points) if ((seen += x.n) > k) return x.p;
+		return 5;
+	};
+	const median = (nth(Math.floor((count - 1) / 2)) + nth(Math.ceil((count - 1) / 2))) / 2;
+	const given = points.filter((x) => x.n > 0);
+	return { count, sum, mean: sum / count, median, min: given[0]!.p, max: given.at(-1)!.p };
+}
+
+/** Splits keys into `parts` lists, so that their figures are read on as many connections at once. */
+function split<T>(items: T[], parts: number): T[][] {
+	const out: T[][] = Array.from({ length: parts }, () => []);
+	items.forEach((x, i) => out[i % parts]!.push(x));
+	return out.filter((x) => x.length);
+}
 
 export interface NumberFigures {
 	cell: string;
@@ -134,23 +161,52 @@ async function figures(
 	locale: string
 ): Promise<SectionResult[]> {
 	const questions = allQuestions(definition);
-	const numberKeys = questions.filter((q) => NUMBER_TYPES.has(q.type)).map((q) => q.key);
-	const countedKeys = questions.filter((q) => COUNTED_TYPES.has(q.type)).map((q) => q.key);
-	const oneRowKeys = questions.filter((q) => ONE_ROW_TYPES.has(q.type)).map((q) => q.key);
+	const keysOf = (f: (q: Question) => boolean) => questions.filter(f).map((q) => q.key);
+	const numberKeys = keysOf((q) => NUMBER_TYPES.has(q.type));
+	const countedKeys = keysOf((q) => COUNTED_TYPES.has(q.type));
+	const freeKeys = keysOf((q) => FREE_TYPES.has(q.type));
+	// Answered: counted from the figures where a response has one row per cell; distinct
+	// responses only where a question has several rows per response.
+	const severalRows = keysOf(
+		(q) =>
+			q.type === 'multiple' ||
+			(q.type === 'table' && cellsOf(q, locale).length > 1) ||
+			(q.type === 'commitments' && (q.commitments?.length ?? 2) > 1)
+	);
 	const hasCommitments = questions.some((q) => q.type === 'commitments');
-	const [numbers, counts, answered, commitments] = await Promise.all([
-		queries.numberFigures(d, campaignId, numberKeys),
-		queries.valueCounts(d, campaignId, countedKeys),
-		queries.answeredCounts(d, campaignId, oneRowKeys),
+	// Two lists of each: PostgreSQL reads them on two connections at once (two cores).
+	const [numberParts, countedParts] = [split(numberKeys, 2), split(countedKeys, 2)];
+	const [numberRows, countRows, distinct, free, commitments] = await Promise.all([
+		Promise.all(numberParts.map((k) => queries.numberFigures(d, campaignId, k))),
+		Promise.all(countedParts.map((k) => queries.valueCounts(d, campaignId, k))),
+		queries.distinctAnswered(d, campaignId, severalRows),
+		queries.rowCounts(d, campaignId, freeKeys),
 		hasCommitments ? listCommitments(d) : Promise.resolve([])
 	]);
+	const numbers = numberRows.flat();
+	const counts = countRows.flat();
 	const numberOf = new Map(numbers.map((r) => [`${r.question_key}\u0000${r.cell}`, r]));
-	const answeredOf = new Map(answered.map((r) => [r.question_key, Number(r.count)]));
 	const countsOf = new Map<string, Map<string, number>>();
 	for (const r of counts) {
 		const k = `${r.question_key}\u0000${r.cell}`;
 		if (!countsOf.has(k)) countsOf.set(k, new Map());
 		countsOf.get(k)!.set(r.value, Number(r.count));
+	}
+	const answeredOf = new Map<string, number>(
+		[...distinct, ...free].map((r) => [r.question_key, Number(r.count)])
+	);
+	for (const q of questions) {
+		if (answeredOf.has(q.key)) continue;
+		if (q.type === 'number' || q.type === 'table')
+			answeredOf.set(
+				q.key,
+				Math.max(0, ...numbers.filter((r) => r.question_key === q.key).map((r) => Number(r.count)))
+			);
+		else
+			answeredOf.set(
+				q.key,
+				counts.filter((r) => r.question_key === q.key).reduce((t, r) => t + Number(r.count), 0)
+			);
 	}
 	const commitmentText = new Map(commitments.map((c) => [c.slug, c.text]));
 
@@ -192,22 +248,25 @@ async function figures(
 			label: localized(q.label, locale),
 			unit: localized(q.unit, locale),
 			answered: total,
-			numbers: NUMBER_TYPES.has(q.type)
-				? cellsOf(q, locale).map(({ cell, row, column }) => {
-						const f = numberOf.get(`${q.key}\u0000${cell}`);
-						return {
-							cell,
-							row,
-							column,
-							count: f ? Number(f.count) : 0,
-							sum: num(f?.sum),
-							mean: num(f?.mean),
-							median: num(f?.median),
-							min: num(f?.min),
-							max: num(f?.max)
-						};
-					})
-				: [],
+			numbers:
+				q.type === 'scale'
+					? [{ cell: '', row: '', column: '', ...scaleFigures(at('')) }]
+					: NUMBER_TYPES.has(q.type)
+						? cellsOf(q, locale).map(({ cell, row, column }) => {
+								const f = numberOf.get(`${q.key}\u0000${cell}`);
+								return {
+									cell,
+									row,
+									column,
+									count: f ? Number(f.count) : 0,
+									sum: num(f?.sum),
+									mean: num(f?.mean),
+									median: num(f?.median),
+									min: num(f?.min),
+									max: num(f?.max)
+								};
+							})
+						: [],
 			distribution,
 			commitments: perCommitment
 		};
