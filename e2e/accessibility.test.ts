@@ -89,6 +89,12 @@ const checks: Check[] = [
 		path: () => `${bm}/${benchmark.keyFactors[10]!.slug}`
 	},
 	{ name: 'charter', who: 'anonymous', path: () => '/charter' },
+	{ name: 'survey results', who: 'anonymous', path: () => '/surveys' },
+	{
+		name: 'survey results, 2015',
+		who: 'anonymous',
+		path: () => '/surveys/refugee-reception-2015'
+	},
 	{ name: 'cities', who: 'anonymous', path: () => '/cities' },
 	{ name: 'cities map, score', who: 'anonymous', path: () => '/cities?colour=score' },
 	{ name: 'cities map, practices', who: 'anonymous', path: () => '/cities?colour=practices' },
@@ -163,6 +169,31 @@ const checks: Check[] = [
 	{ name: 'sign out', who: 'coordinator', path: () => '/sign-out' },
 	{ name: 'account', who: 'admin', path: () => '/account' },
 	{ name: 'admin', who: 'admin', path: () => '/admin' },
+	{
+		name: 'campaign results (admin)',
+		who: 'admin',
+		path: () => '/admin/campaigns/refugee-reception-2015/results'
+	},
+	{
+		name: 'campaign results, demo campaign (admin)',
+		who: 'admin',
+		path: () => '/admin/campaigns/charter-monitoring-demo/results'
+	},
+	{
+		name: 'campaign report',
+		who: 'admin',
+		path: () => '/admin/campaigns/refugee-reception-2015/report'
+	},
+	{
+		name: 'publish results',
+		who: 'admin',
+		path: () => '/admin/campaigns/refugee-reception-2015/publish'
+	},
+	{
+		name: 'survey trend',
+		who: 'admin',
+		path: () => '/admin/surveys/refugee-reception-2015/trend'
+	},
 	{ name: 'workspaces (every city)', who: 'admin', path: () => '/workspace' },
 	{ name: 'admin cities', who: 'admin', path: () => '/admin/cities' },
 	{ name: 'new city', who: 'admin', path: () => '/admin/cities/new' },

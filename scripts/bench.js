@@ -19,7 +19,12 @@
 // on PostgreSQL, 1,000 on PGlite; 0 writes none and skips the cases that need them),
 // BENCH_AIM_CONNECTIONS (10: the concurrency of the cases that have a latency aim),
 // BENCH_PRACTICES (published practices written for the library's search: 100,000 on
-// PostgreSQL, 10,000 on PGlite; 0 writes none).
+// PostgreSQL, 10,000 on PGlite; 0 writes none), BENCH_SURVEY_CITIES (cities answering the
+// bench survey's campaign of 50 questions, scripts/bench/generate-survey.js: 100,000 on
+// PostgreSQL, 5,000 on PGlite; 0 writes none and skips the survey results' measurement),
+// BENCH_ONLY (comma-separated words: only the cases whose names contain one, e.g.
+// BENCH_ONLY=survey measures the survey results alone; with BENCH_CITIES=0 BENCH_PRACTICES=0
+// nothing else is written either).
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +33,12 @@ import pg from 'pg';
 import { benchCases } from './bench/cases.js';
 import { generateAssessments } from './bench/generate-assessments.js';
 import { generatePractices, vocabulary } from './bench/generate-practices.js';
+import { generateSurvey } from './bench/generate-survey.js';
+import {
+	measureSurveyResults,
+	SURVEY_AGGREGATE_AIM_MS,
+	SURVEY_CSV_RSS_AIM_MB
+} from './bench/survey.js';
 import { HOST, benchDataDir, freePort, startBenchServer } from './bench/server.js';
 import { createThrowawayDatabase } from './bench/database.js';
 import { load, percentile, preflight, signIn } from './bench/load.js';
@@ -67,6 +78,17 @@ if (cityCount > 99_999) {
 const practiceCount = Math.round(
 	positiveNumber('BENCH_PRACTICES', postgres ? 100_000 : 10_000, { zero: true })
 );
+const surveyCities = Math.round(
+	positiveNumber('BENCH_SURVEY_CITIES', postgres ? 100_000 : 5_000, { zero: true })
+);
+const only = (process.env.BENCH_ONLY ?? '')
+	.split(',')
+	.map((w) => w.trim().toLowerCase())
+	.filter(Boolean);
+/** Whether a case of this name is measured in this run (BENCH_ONLY). */
+const selected = (/** @type {string} */ name) =>
+	only.length === 0 || only.some((w) => name.toLowerCase().includes(w));
+const measureSurvey = surveyCities > 0 && selected('survey results');
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** The machine's load, which the figures depend on. */
@@ -93,6 +115,8 @@ process.once('SIGTERM', () => void stopAndExit(143));
 const assessments = { connections: aimConnections };
 /** @type {import('./bench/cases.js').LibraryContext} */
 const library = { connections: aimConnections };
+/** The admin's session cookie, for the admin's cases. */
+let adminCookie = '';
 try {
 	if (postgres) throwaway = await createThrowawayDatabase(serverUrl);
 	const database = throwaway
@@ -130,6 +154,15 @@ try {
 				for (const c of clients) await c.end().catch(() => {});
 			}
 		}
+		if (measureSurvey) {
+			const client = new pg.Client({ connectionString: throwaway.url });
+			try {
+				await client.connect();
+				await generateSurvey(client, { cities: surveyCities, log });
+			} finally {
+				await client.end().catch(() => {});
+			}
+		}
 		if (practiceCount > 0) {
 			const client = new pg.Client({ connectionString: throwaway.url });
 			try {
@@ -141,7 +174,7 @@ try {
 				await client.end().catch(() => {});
 			}
 		}
-	} else if (cityCount > 0 || practiceCount > 0) {
+	} else if (cityCount > 0 || practiceCount > 0 || measureSurvey) {
 		// PGlite: one process per folder. The server has migrated and seeded it; it stops while
 		// the data is written here, then starts again on the same folder.
 		await server.stop();
@@ -154,6 +187,7 @@ try {
 			if (cityCount > 0) {
 				assessments.sample = (await generateAssessments([db], { cities: cityCount, log })).sample;
 			}
+			if (measureSurvey) await generateSurvey(db, { cities: surveyCities, log });
 			if (practiceCount > 0) {
 				await generatePractices(db, { practices: practiceCount, log });
 				library.practices = practiceCount;
@@ -170,13 +204,14 @@ try {
 		server = await startBenchServer({ root, port, dataRoot, env });
 		console.log(`Server answering again after ${(server.startedInMs / 1000).toFixed(1)} s.`);
 	}
-	if (assessments.sample) {
+	if (assessments.sample || measureSurvey) {
 		const demo = JSON.parse(readFileSync(join(root, 'content', 'demo-accounts.json'), 'utf8'));
 		const admin = demo.accounts.find(
 			(/** @type {{ role: string }} */ a) => a.role === 'network_admin'
 		);
-		assessments.cookie = await signIn(server.base, { email: admin.email, password: demo.password });
-		console.log(`Signed in as ${admin.email} (network admin) for the assessment cases.`);
+		adminCookie = await signIn(server.base, { email: admin.email, password: demo.password });
+		if (assessments.sample) assessments.cookie = adminCookie;
+		console.log(`Signed in as ${admin.email} (network admin) for the admin's cases.`);
 	}
 	console.log('');
 } catch (error) {
@@ -192,7 +227,7 @@ const builtAtStart = built();
 const rows = [];
 let failed = false;
 try {
-	for (const c of benchCases(root, assessments, library)) {
+	for (const c of benchCases(root, assessments, library).filter((c) => selected(c.name))) {
 		const url = `${server.base}${c.paths?.[0] ?? c.path}`;
 		if (c.skip) {
 			const note = `skipped: ${c.skip}`;
@@ -241,10 +276,49 @@ try {
 	failed = true;
 }
 
+/** @type {Awaited<ReturnType<typeof measureSurveyResults>> | undefined} */
+let survey;
+if (measureSurvey) {
+	try {
+		survey = await measureSurveyResults({
+			base: server.base,
+			cookie: adminCookie,
+			pid: server.pid,
+			log: (line) => console.log(line)
+		});
+	} catch (error) {
+		console.error(error);
+		failed = true;
+	}
+}
+
 const data = postgres
 	? `PostgreSQL, ${cityCount.toLocaleString('en')} cities × 5 cycles, ${practiceCount.toLocaleString('en')} practices`
 	: `PGlite, ${cityCount.toLocaleString('en')} cities × 5 cycles, ${practiceCount.toLocaleString('en')} practices: smaller sets than the aims are about`;
 printResults(rows, { aimConnections, data });
+if (survey) {
+	const met = (/** @type {boolean} */ ok) => (ok ? 'met' : 'MISSED');
+	const where = postgres
+		? `PostgreSQL, ${surveyCities.toLocaleString('en')} cities × 50 questions`
+		: `PGlite, ${surveyCities.toLocaleString('en')} cities × 50 questions: a smaller set than the aims are about`;
+	console.log(`\nSurvey results aims (${where}):`);
+	console.log(
+		`  all figures of the campaign (results API as admin, median of 5 after the first ` +
+			`${survey.aggregateFirstMs} ms): under ${SURVEY_AGGREGATE_AIM_MS} ms: ` +
+			`${survey.aggregateMs} ms — ${met(survey.aggregateMs < SURVEY_AGGREGATE_AIM_MS)}`
+	);
+	const peak = survey.rssPeakMb;
+	console.log(
+		`  CSV download streamed (${survey.csvRows.toLocaleString('en')} rows, ` +
+			`${survey.csvMb.toFixed(1)} MB in ${survey.csvSeconds.toFixed(1)} s): server peak RSS under ` +
+			`${SURVEY_CSV_RSS_AIM_MB} MB: ` +
+			(peak === undefined
+				? 'not measured (no /proc)'
+				: `${peak.toFixed(0)} MB (${survey.rssBeforeMb?.toFixed(0)} MB before) — ${met(peak < SURVEY_CSV_RSS_AIM_MB)}`)
+	);
+	if (survey.aggregateMs >= SURVEY_AGGREGATE_AIM_MS || (peak ?? 0) >= SURVEY_CSV_RSS_AIM_MB)
+		failed = true;
+}
 console.log(`\n${load1()}.`);
 if (built() !== builtAtStart) {
 	console.log(

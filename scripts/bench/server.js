@@ -117,5 +117,6 @@ export async function startBenchServer({
 		throw error;
 	}
 
-	return { base, startedInMs: Date.now() - started, output, stop };
+	// pid: the server process (start.js runs it in-process), for its memory.
+	return { base, pid: child.pid, startedInMs: Date.now() - started, output, stop };
 }

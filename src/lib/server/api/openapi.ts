@@ -11,6 +11,7 @@ import * as practices from './openapi/practices.ts';
 import * as mentoring from './openapi/mentoring.ts';
 import * as surveys from './openapi/surveys.ts';
 import * as responses from './openapi/responses.ts';
+import * as results from './openapi/results.ts';
 
 // Each resource brings its schemas, paths and parameters; the order they are spread in is the
 // order of the document.
@@ -29,6 +30,7 @@ const schemas: Record<string, Schema> = {
 	...mentoring.schemas,
 	...surveys.schemas,
 	...responses.schemas,
+	...results.schemas,
 
 	OpenApiDocument: {
 		type: 'object',
@@ -80,7 +82,7 @@ export const openapi = {
 		{
 			name: 'Surveys',
 			description:
-				"Surveys the network runs (their published questions) and their campaigns: which edition went to which cities, when, and how many answered; a city's own responses."
+				"Surveys the network runs (their published questions) and their campaigns: which edition went to which cities, when, and how many answered; a city's own responses; the results once published."
 		},
 		{ name: 'API', description: 'About this API.' }
 	],
@@ -93,6 +95,7 @@ export const openapi = {
 		...mentoring.paths,
 		...surveys.paths,
 		...responses.paths,
+		...results.paths,
 		'/openapi.json': {
 			get: {
 				operationId: 'getOpenApiDocument',
@@ -112,7 +115,8 @@ export const openapi = {
 			...assessments.parameters,
 			...mentoring.parameters,
 			...surveys.parameters,
-			...responses.parameters
+			...responses.parameters,
+			...results.parameters
 		},
 		headers: {
 			PublicCache: {
@@ -131,6 +135,11 @@ export const openapi = {
 			EngagementCache: {
 				description:
 					'Public (`public, max-age=300`) when the answer is the public summary; private to the person asking (`private, no-store`) when it includes the workspace.',
+				schema: { type: 'string', enum: [PUBLIC_CACHE, PRIVATE_CACHE] }
+			},
+			ResultsCache: {
+				description:
+					'Public (`public, max-age=300`) for published results; private to the person asking (`private, no-store`) for a network admin, who reads every question.',
 				schema: { type: 'string', enum: [PUBLIC_CACHE, PRIVATE_CACHE] }
 			},
 			ErrorCache: {

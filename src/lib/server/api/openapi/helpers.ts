@@ -45,7 +45,7 @@ export const slug = (description: string): Schema => ({
 export function ok(
 	description: string,
 	schema: string,
-	cache: 'PublicCache' | 'PrivateCache' | 'AssessmentCache' | 'EngagementCache'
+	cache: 'PublicCache' | 'PrivateCache' | 'AssessmentCache' | 'EngagementCache' | 'ResultsCache'
 ) {
 	return {
 		description,

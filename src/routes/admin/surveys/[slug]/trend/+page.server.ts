@@ -1,0 +1,9 @@
+import type { PageServerLoad } from './$types';
+import * as results from '#lib/server/surveys/results.ts';
+import { requireUser } from '#lib/server/http.ts';
+import { getLocale } from '#lib/paraglide/runtime.js';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireUser(event);
+	return { trend: await results.surveyTrend(actor, event.params.slug, getLocale()) };
+};
