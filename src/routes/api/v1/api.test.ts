@@ -467,7 +467,8 @@ describe.each(engines())('API v1 on %s', (engine) => {
 
 	it('has produced and checked every response the document promises', () => {
 		// Operations tagged Assessments, Practices, Mentoring or Surveys are produced and checked by
-		// assessments.test.ts, practices.test.ts, mentoring.test.ts and surveys.test.ts.
+		// assessments.test.ts, practices.test.ts, mentoring.test.ts and surveys.test.ts, responses.test.ts and
+		// survey-results.test.ts.
 		const elsewhere = ['Assessments', 'Practices', 'Mentoring', 'Surveys'];
 		const documented = Object.entries(openapi.paths).flatMap(([path, item]) =>
 			(item.get.tags as string[]).some((tag) => elsewhere.includes(tag))
