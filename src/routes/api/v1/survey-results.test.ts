@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines, useTestDatabase } from '#lib/server/testing/database.ts';
 import { openapi } from '#lib/server/api/openapi.ts';
+import * as document from '#lib/server/api/openapi/results.ts';
 import {
 	apiCaller,
 	signInDemoActors,
@@ -15,8 +16,8 @@ import * as campaignResults from './campaigns/[slug]/results/+server.ts';
 
 const RESULTS = '/campaigns/{slug}/results';
 const { call, seen } = apiCaller(openapi);
-const ours = (path: string) =>
-	(openapi.paths[path as ApiPath].get.tags as string[]).includes('Surveys');
+// The Surveys operations are checked by three files; this one by those of openapi/results.ts.
+const ours = (path: string) => Object.hasOwn(document.paths, path);
 
 describe.each(engines())('API v1 survey results on %s', (engine) => {
 	useTestDatabase(engine, { demo: true });

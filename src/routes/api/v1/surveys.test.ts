@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { engines, useTestDatabase } from '#lib/server/testing/database.ts';
 import { openapi } from '#lib/server/api/openapi.ts';
+import * as document from '#lib/server/api/openapi/surveys.ts';
 import { apiCaller, type ApiPath, type Json } from '#lib/server/api/testing.ts';
 import { actorByEmail } from '#lib/server/testing/actors.ts';
 import { survey } from '#lib/server/surveys/schema.ts';
@@ -16,8 +17,8 @@ import * as campaignOne from './campaigns/[slug]/+server.ts';
 
 const PUBLIC = 'public, max-age=300';
 const { call, seen } = apiCaller(openapi);
-const ours = (path: string) =>
-	(openapi.paths[path as ApiPath].get.tags as string[]).includes('Surveys');
+// The Surveys operations are checked by three files; this one by those of openapi/surveys.ts.
+const ours = (path: string) => Object.hasOwn(document.paths, path);
 
 describe.each(engines())('API v1 surveys on %s', (engine) => {
 	const db = useTestDatabase(engine, { demo: true });
