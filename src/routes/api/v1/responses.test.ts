@@ -10,7 +10,6 @@ import * as surveyResponses from '#lib/server/surveys/responses.ts';
 import {
 	apiCaller,
 	signInDemoActors,
-	type ApiPath,
 	type DemoActors,
 	type Json
 } from '#lib/server/api/testing.ts';

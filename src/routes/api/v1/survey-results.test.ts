@@ -8,7 +8,6 @@ import * as document from '#lib/server/api/openapi/results.ts';
 import {
 	apiCaller,
 	signInDemoActors,
-	type ApiPath,
 	type DemoActors,
 	type Json
 } from '#lib/server/api/testing.ts';

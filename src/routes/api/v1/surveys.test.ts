@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { engines, useTestDatabase } from '#lib/server/testing/database.ts';
 import { openapi } from '#lib/server/api/openapi.ts';
 import * as document from '#lib/server/api/openapi/surveys.ts';
-import { apiCaller, type ApiPath, type Json } from '#lib/server/api/testing.ts';
+import { apiCaller, type Json } from '#lib/server/api/testing.ts';
 import { actorByEmail } from '#lib/server/testing/actors.ts';
 import { survey } from '#lib/server/surveys/schema.ts';
 import * as campaigns from '#lib/server/surveys/campaigns.ts';
