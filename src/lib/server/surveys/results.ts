@@ -561,7 +561,7 @@ export interface ExportRow {
 }
 
 /** Cities read per query while exporting: memory stays the same whatever the campaign's size. */
-export const EXPORT_BATCH = 500;
+export const EXPORT_BATCH = 250;
 
 /**
  * The campaign's answers for download (survey.manage): one row per city × question × cell,
