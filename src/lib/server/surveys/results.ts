@@ -175,11 +175,10 @@ async function figures(
 	);
 	const hasCommitments = questions.some((q) => q.type === 'commitments');
 	// Two lists of each: PostgreSQL reads them on two connections at once (two cores).
-	const [numberParts, countedParts] = [split(numberKeys, 2), split(countedKeys, 2)];
-	const [numberRows, countRows, distinct, free, commitments] = await Promise.all([
-		Promise.all(numberParts.map((k) => queries.numberFigures(d, campaignId, k))),
-		Promise.all(countedParts.map((k) => queries.valueCounts(d, campaignId, k))),
-		queries.distinctAnswered(d, campaignId, severalRows),
+	const [numberRows, countRows, distinctRows, free, commitments] = await Promise.all([
+		Promise.all(split(numberKeys, 2).map((k) => queries.numberFigures(d, campaignId, k))),
+		Promise.all(split(countedKeys, 2).map((k) => queries.valueCounts(d, campaignId, k))),
+		Promise.all(split(severalRows, 2).map((k) => queries.distinctAnswered(d, campaignId, k))),
 		queries.rowCounts(d, campaignId, freeKeys),
 		hasCommitments ? listCommitments(d) : Promise.resolve([])
 	]);
@@ -190,10 +189,11 @@ async function figures(
 	for (const r of counts) {
 		const k = `${r.question_key}\u0000${r.cell}`;
 		if (!countsOf.has(k)) countsOf.set(k, new Map());
-		countsOf.get(k)!.set(r.value, Number(r.count));
+		const value = r.text ?? (r.number === null ? '' : String(Number(r.number)));
+		countsOf.get(k)!.set(value, (countsOf.get(k)!.get(value) ?? 0) + Number(r.count));
 	}
 	const answeredOf = new Map<string, number>(
-		[...distinct, ...free].map((r) => [r.question_key, Number(r.count)])
+		[...distinctRows.flat(), ...free].map((r) => [r.question_key, Number(r.count)])
 	);
 	for (const q of questions) {
 		if (answeredOf.has(q.key)) continue;
@@ -260,7 +260,7 @@ async function figures(
 									column,
 									count: f ? Number(f.count) : 0,
 									sum: num(f?.sum),
-									mean: num(f?.mean),
+									mean: f ? Number(f.sum) / Number(f.count) : null,
 									median: num(f?.median),
 									min: num(f?.min),
 									max: num(f?.max)
