@@ -134,22 +134,34 @@ export interface NumberFigureRow {
 }
 
 /**
- * Count, sum, mean, median, minimum and maximum of every number (number and scale questions,
- * each table cell) of the campaign's submitted responses. An unknown cell has no row, so it is
- * never counted as 0.
+ * Count, sum, mean, median, minimum and maximum of every number (number questions, each table
+ * cell) of the campaign's submitted responses. Count and sum come from survey_figure; the
+ * minimum, maximum and median are read from survey_answer_campaign_question_idx in number
+ * order (the first, the last, and the middle one or two: the count is known), in the same
+ * statement, so that they describe the same answers. An unknown cell has no row, so it is never
+ * counted as 0.
  */
 export function numberFigures(d: Db, campaignId: string, keys: string[]) {
 	if (!keys.length) return Promise.resolve([]);
-	// The mean is sum / count (avg would also keep a sum of squares).
+	const numbersOf = sql`from survey_answer a
+		  where a.campaign_id = ${campaignId} and a.question_key = f.question_key and a.cell = f.cell
+		    and a.number is not null and ${submittedOnly(campaignId)}`;
+	// The median as percentile_cont(0.5): the middle value, or the mean of the two middle ones.
 	return figureRows<NumberFigureRow>(
 		d,
-		sql`select a.question_key, a.cell, count(*)::int as count, sum(a.number) as sum,
-		  percentile_cont(0.5) within group (order by a.number) as median,
-		  min(a.number) as min, max(a.number) as max
-		from survey_answer a
-		where a.campaign_id = ${campaignId} and a.question_key = any(${textArray(keys)})
-		  and a.number is not null and ${submittedOnly(campaignId)}
-		group by a.question_key, a.cell`
+		sql`select f.question_key, f.cell, f.numbers::int as count, f.sum::float8 as sum,
+		  lo.number as min, hi.number as max, mid.median
+		from survey_figure f
+		cross join lateral (select a.number ${numbersOf} order by a.number limit 1) lo
+		cross join lateral (select a.number ${numbersOf} order by a.number desc limit 1) hi
+		cross join lateral (
+		  select avg(m.number) as median from (
+		    select a.number ${numbersOf} order by a.number
+		    offset (f.numbers - 1) / 2 limit 2 - f.numbers % 2
+		  ) m
+		) mid
+		where f.campaign_id = ${campaignId} and f.question_key = any(${textArray(keys)})
+		  and f.value = '' and f.numbers > 0`
 	);
 }
 
@@ -162,52 +174,32 @@ export interface ValueCountRow {
 }
 
 /**
- * How many submitted responses gave each answer: the option of a one-choice question, the
- * yes/partly/no of each commitment (cell), the point of a scale, the options of a several-
- * choices question (cell; '' for "none of these").
+ * How many submitted responses gave each answer, from survey_figure: the option of a
+ * one-choice question, the yes/partly/no of each commitment (cell), the point of a scale, the
+ * options of a several-choices question (cell; '' for "none of these").
  */
 export function valueCounts(d: Db, campaignId: string, keys: string[]) {
 	if (!keys.length) return Promise.resolve([]);
-	// Grouped by text and number as they are: turning numbers into text per row costs more.
-	return figureRows<ValueCountRow>(
+	return rowsOf<ValueCountRow>(
 		d,
-		sql`select a.question_key, a.cell, a.text, a.number, count(*)::int as count
-		from survey_answer a
-		where a.campaign_id = ${campaignId} and a.question_key = any(${textArray(keys)})
-		  and ${submittedOnly(campaignId)}
-		group by a.question_key, a.cell, a.text, a.number`
+		sql`select f.question_key, f.cell,
+		  case when f.value like 't:%' then substr(f.value, 3) end as text,
+		  case when f.value like 'n:%' then substr(f.value, 3)::float8 end as number,
+		  f.rows::int as count
+		from survey_figure f
+		where f.campaign_id = ${campaignId} and f.question_key = any(${textArray(keys)})
+		  and (f.value like 't:%' or f.value like 'n:%')`
 	);
 }
 
-/**
- * How many submitted responses answered each of these questions: distinct responses (for the
- * types held in several rows per response: several choices, a table, commitments), counted
- * question by question (a hash of one question's responses is small; one of all the pairs of
- * question and response is not).
- */
-export function distinctAnswered(d: Db, campaignId: string, keys: string[]) {
-	if (!keys.length) return Promise.resolve([]);
-	const one = (key: string) => sql`select ${key}::text as question_key, (
-		select count(*) from (
-		  select distinct a.response_id from survey_answer a
-		  where a.campaign_id = ${campaignId} and a.question_key = ${key}
-		    and ${submittedOnly(campaignId)}
-		) x)::int as count`;
-	return figureRows<{ question_key: string; count: number }>(
-		d,
-		sql.join(keys.map(one), sql` union all `)
-	);
-}
-
-/** How many submitted responses answered each of these questions, held in one row each. */
-export function rowCounts(d: Db, campaignId: string, keys: string[]) {
+/** How many submitted responses answered each of these questions (at least one row each). */
+export function answeredCounts(d: Db, campaignId: string, keys: string[]) {
 	if (!keys.length) return Promise.resolve([]);
 	return rowsOf<{ question_key: string; count: number }>(
 		d,
-		sql`select a.question_key, count(*)::int as count from survey_answer a
-		where a.campaign_id = ${campaignId} and a.question_key = any(${textArray(keys)})
-		  and ${submittedOnly(campaignId)}
-		group by a.question_key`
+		sql`select f.question_key, f.rows::int as count from survey_figure f
+		where f.campaign_id = ${campaignId} and f.question_key = any(${textArray(keys)})
+		  and f.cell = '' and f.value = '*'`
 	);
 }
 

@@ -18,13 +18,13 @@ import {
 import * as queries from './results-queries.ts';
 
 /**
- * How each type's figures are read. Numbers and table cells: count, sum, mean, median, minimum
- * and maximum in SQL. Choices, scales and commitments: how many gave each answer; a scale's
- * figures follow exactly from those counts (its values are 1…5), so its answers are read once.
+ * How each type's figures are read (from survey_figure, which the database keeps). Numbers and
+ * table cells: count and sum, with the median and extremes from the answers' index. Choices,
+ * scales and commitments: how many gave each answer; a scale's figures follow exactly from
+ * those counts (its values are 1…5), so its answers are read once.
  */
 const NUMBER_TYPES = new Set(['number', 'table']);
 const COUNTED_TYPES = new Set(['single', 'multiple', 'scale', 'commitments']);
-const FREE_TYPES = new Set(['text', 'long_text', 'date']);
 
 /** Count, sum, mean, median, minimum and maximum of a scale from how many gave each point. */
 function scaleFigures(counts: Map<string, number>) {
@@ -164,26 +164,19 @@ async function figures(
 	const keysOf = (f: (q: Question) => boolean) => questions.filter(f).map((q) => q.key);
 	const numberKeys = keysOf((q) => NUMBER_TYPES.has(q.type));
 	const countedKeys = keysOf((q) => COUNTED_TYPES.has(q.type));
-	const freeKeys = keysOf((q) => FREE_TYPES.has(q.type));
-	// Answered: counted from the figures where a response has one row per cell; distinct
-	// responses only where a question has several rows per response.
-	const severalRows = keysOf(
-		(q) =>
-			q.type === 'multiple' ||
-			(q.type === 'table' && cellsOf(q, locale).length > 1) ||
-			(q.type === 'commitments' && (q.commitments?.length ?? 2) > 1)
-	);
 	const hasCommitments = questions.some((q) => q.type === 'commitments');
-	// Two lists of each: PostgreSQL reads them on two connections at once (two cores).
-	const [numberRows, countRows, distinctRows, free, commitments] = await Promise.all([
+	// The numbers in two lists: PostgreSQL reads their medians on two connections at once.
+	const [numberRows, counts, answered, commitments] = await Promise.all([
 		Promise.all(split(numberKeys, 2).map((k) => queries.numberFigures(d, campaignId, k))),
-		Promise.all(split(countedKeys, 2).map((k) => queries.valueCounts(d, campaignId, k))),
-		Promise.all(split(severalRows, 2).map((k) => queries.distinctAnswered(d, campaignId, k))),
-		queries.rowCounts(d, campaignId, freeKeys),
+		queries.valueCounts(d, campaignId, countedKeys),
+		queries.answeredCounts(
+			d,
+			campaignId,
+			questions.map((q) => q.key)
+		),
 		hasCommitments ? listCommitments(d) : Promise.resolve([])
 	]);
 	const numbers = numberRows.flat();
-	const counts = countRows.flat();
 	const numberOf = new Map(numbers.map((r) => [`${r.question_key}\u0000${r.cell}`, r]));
 	const countsOf = new Map<string, Map<string, number>>();
 	for (const r of counts) {
@@ -193,21 +186,8 @@ async function figures(
 		countsOf.get(k)!.set(value, (countsOf.get(k)!.get(value) ?? 0) + Number(r.count));
 	}
 	const answeredOf = new Map<string, number>(
-		[...distinctRows.flat(), ...free].map((r) => [r.question_key, Number(r.count)])
+		answered.map((r) => [r.question_key, Number(r.count)])
 	);
-	for (const q of questions) {
-		if (answeredOf.has(q.key)) continue;
-		if (q.type === 'number' || q.type === 'table')
-			answeredOf.set(
-				q.key,
-				Math.max(0, ...numbers.filter((r) => r.question_key === q.key).map((r) => Number(r.count)))
-			);
-		else
-			answeredOf.set(
-				q.key,
-				counts.filter((r) => r.question_key === q.key).reduce((t, r) => t + Number(r.count), 0)
-			);
-	}
 	const commitmentText = new Map(commitments.map((c) => [c.slug, c.text]));
 
 	const result = (q: Question): QuestionResult => {

@@ -2,9 +2,11 @@ import {
 	boolean,
 	date,
 	doublePrecision,
+	bigint,
 	index,
 	integer,
 	jsonb,
+	numeric,
 	pgEnum,
 	pgTable,
 	primaryKey,
@@ -195,6 +197,33 @@ export const surveyAnswer = pgTable(
 		primaryKey({ columns: [t.responseId, t.questionKey, t.cell] }),
 		index('survey_answer_campaign_question_idx').on(t.campaignId, t.questionKey, t.cell, t.number)
 	]
+);
+
+/**
+ * The figures of a campaign's submitted answers, kept up to date by the database (triggers of
+ * migration 0015 on survey_answer, survey_response and campaign), so that results read a few
+ * hundred rows, not millions of answers. One row per (question, cell, value):
+ * - value '': the cell's answer rows, how many hold a number, and their sum (numeric: exact
+ *   when answers are added and taken away again);
+ * - value 't:<text>' or 'n:<number>': how many rows give that answer, for the counted types
+ *   only (one choice, several choices, scale, commitments), not per distinct number;
+ * - value '*' (cell ''): how many submitted responses answered the question at all.
+ * A row whose count falls to 0 is deleted.
+ */
+export const surveyFigure = pgTable(
+	'survey_figure',
+	{
+		campaignId: uuid('campaign_id')
+			.notNull()
+			.references(() => campaign.id, { onDelete: 'cascade' }),
+		questionKey: text('question_key').notNull(),
+		cell: text('cell').notNull(),
+		value: text('value').notNull(),
+		rows: bigint('rows', { mode: 'number' }).notNull().default(0),
+		numbers: bigint('numbers', { mode: 'number' }).notNull().default(0),
+		sum: numeric('sum').notNull().default('0')
+	},
+	(t) => [primaryKey({ columns: [t.campaignId, t.questionKey, t.cell, t.value] })]
 );
 
 /**
