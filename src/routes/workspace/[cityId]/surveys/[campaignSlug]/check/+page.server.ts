@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { localized } from '#lib/server/surveys/definition.ts';
 import type { Actions, PageServerLoad } from './$types';
 import * as responses from '#lib/server/surveys/responses.ts';
 import { formValuesOf } from '#lib/server/surveys/answers.ts';
@@ -43,6 +44,9 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/** A question's label cut to what an error summary line can hold. */
+const shortLabel = (label: string) => (label.length > 90 ? `${label.slice(0, 89)}…` : label);
+
 export const actions: Actions = {
 	submit: async (event) => {
 		const actor = requireUser(event);
@@ -54,7 +58,11 @@ export const actions: Actions = {
 			return fail(400, {
 				submit: 'missing' as const,
 				errors: Object.fromEntries(
-					outcome.missing.map((x) => [`check-${x.question.key}`, x.problem])
+					// Named in the summary: ten "Answer this question." would not say which.
+					outcome.missing.map((x) => [
+						`check-${x.question.key}`,
+						`sr_error_missing_named|${JSON.stringify({ question: shortLabel(localized(x.question.label, getLocale())), problem: `@${x.problem}` })}`
+					])
 				)
 			});
 		}
