@@ -3,6 +3,8 @@ import { isHttpError } from '@sveltejs/kit';
 import { engines, useTestDatabase } from '../testing/database.ts';
 import { actorByEmail } from '../testing/actors.ts';
 import * as builder from './builder.ts';
+import * as draftOutline from './builder-outline.ts';
+import * as translations from './builder-translations.ts';
 import { readQuestion, readTranslations, typeForm, type QuestionInput } from './builder-forms.ts';
 import { validate } from '../validation.ts';
 
@@ -76,14 +78,14 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 		});
 		const ref = { slug: 'housing-monitor', number: 1 };
 		let rev = 0;
-		const s1 = await builder.saveSection(a, ref, rev, null, { title: 'Arrivals', intro: '' });
+		const s1 = await draftOutline.saveSection(a, ref, rev, null, { title: 'Arrivals', intro: '' });
 		expect(s1).toMatchObject({ ok: true, key: 'arrivals', revision: 1 });
 		rev = 1;
 		// Nothing yet to publish.
 		const empty = await builder.publish(a, ref, rev, '');
 		expect(empty).toMatchObject({ ok: false, errors: { _form: 'sb_error_no_questions' } });
 
-		const n = await builder.saveQuestion(
+		const n = await draftOutline.saveQuestion(
 			a,
 			ref,
 			rev++,
@@ -97,7 +99,7 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 			})
 		);
 		expect(n).toMatchObject({ ok: true, key: 'how-many-people-arrived' });
-		const c = await builder.saveQuestion(
+		const c = await draftOutline.saveQuestion(
 			a,
 			ref,
 			rev++,
@@ -109,7 +111,7 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 			})
 		);
 		const choice = c.ok ? c.key : '';
-		const f = await builder.saveQuestion(
+		const f = await draftOutline.saveQuestion(
 			a,
 			ref,
 			rev++,
@@ -122,22 +124,22 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 
 		// A stale revision is a conflict; nothing is saved.
 		expect(
-			await builder.saveQuestion(a, ref, 1, { question: follow }, question({ label: 'Lost' }))
+			await draftOutline.saveQuestion(a, ref, 1, { question: follow }, question({ label: 'Lost' }))
 		).toMatchObject({ ok: false, conflict: true, errors: { _form: 'sb_error_conflict' } });
 
 		// Show-if on a later question, or with a value the question cannot take, is refused.
 		expect(
-			await builder.setShowIf(a, ref, rev, choice, { question: follow, values: ['x'] })
+			await draftOutline.setShowIf(a, ref, rev, choice, { question: follow, values: ['x'] })
 		).toMatchObject({ ok: false, errors: { question: 'sb_error_show_if_not_before' } });
 		expect(
-			await builder.setShowIf(a, ref, rev, follow, { question: choice, values: ['maybe'] })
+			await draftOutline.setShowIf(a, ref, rev, follow, { question: choice, values: ['maybe'] })
 		).toMatchObject({ ok: false, errors: { values: 'sb_error_show_if_values' } });
 		expect(
-			await builder.setShowIf(a, ref, rev++, follow, { question: choice, values: ['yes'] })
+			await draftOutline.setShowIf(a, ref, rev++, follow, { question: choice, values: ['yes'] })
 		).toMatchObject({ ok: true });
 
 		// Moving the condition's question below the follow-up is a problem at publishing.
-		await builder.move(a, ref, rev++, { kind: 'question', key: follow, direction: 'up' });
+		await draftOutline.move(a, ref, rev++, { kind: 'question', key: follow, direction: 'up' });
 		let v1 = await builder.version(a, ref);
 		expect(v1.version.definition.sections[0]!.questions.map((q) => q.key)).toEqual([
 			'how-many-people-arrived',
@@ -149,10 +151,10 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 			ok: false,
 			issues: [{ kind: 'show_if_not_before', question: follow }]
 		});
-		await builder.move(a, ref, rev++, { kind: 'question', key: follow, direction: 'down' });
+		await draftOutline.move(a, ref, rev++, { kind: 'question', key: follow, direction: 'down' });
 
 		// Rewording an option keeps its key; a French label keeps the English.
-		await builder.saveQuestion(
+		await draftOutline.saveQuestion(
 			a,
 			ref,
 			rev++,
@@ -163,7 +165,7 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 				options: ['Yes, we do', 'No']
 			})
 		);
-		const tr = await builder.translateQuestion(a, ref, rev++, choice, {
+		const tr = await translations.translateQuestion(a, ref, rev++, choice, {
 			label: { fr: 'Gérez-vous un centre d’accueil ?' },
 			options: { fr: 'Oui\nNon' }
 		});
@@ -182,7 +184,7 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 		expect(await builder.publish(a, ref, rev, '')).toEqual({ ok: true });
 		// Published versions never change.
 		expect(
-			await builder.saveSection(a, ref, rev + 1, 'arrivals', { title: 'Changed', intro: '' })
+			await draftOutline.saveSection(a, ref, rev + 1, 'arrivals', { title: 'Changed', intro: '' })
 		).toMatchObject({ ok: false, errors: { _form: 'sb_error_published' } });
 
 		// Version 2 starts as a copy, with the same keys; only one draft at a time.
@@ -195,7 +197,7 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 		const v2 = await builder.version(a, ref2);
 		expect(v2.version.definition).toEqual(v1.version.definition);
 		// A published question asked as another type gets a new key.
-		const retyped = await builder.saveQuestion(
+		const retyped = await draftOutline.saveQuestion(
 			a,
 			ref2,
 			0,
@@ -213,7 +215,7 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 			errors: { note: 'sb_error_note_required' },
 			issues: [{ kind: 'show_if_value', question: follow, value: 'yes' }]
 		});
-		await builder.deleteQuestion(a, ref2, 1, follow);
+		await draftOutline.deleteQuestion(a, ref2, 1, follow);
 		expect(await builder.publish(a, ref2, 2, 'Centres as several choices')).toEqual({ ok: true });
 		const overview = await builder.overview(a, 'housing-monitor');
 		expect(overview.versions.map((x) => [x.number, x.status, x.note])).toEqual([
@@ -232,19 +234,22 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 		const a = await admin();
 		await builder.create(a, { title: 'Section check', summary: 'About sections' });
 		const ref = { slug: 'section-check', number: 1 };
-		await builder.saveSection(a, ref, 0, null, { title: 'Reception', intro: 'First' });
-		await builder.saveSection(a, ref, 1, null, { title: 'Reception', intro: '' });
+		await draftOutline.saveSection(a, ref, 0, null, { title: 'Reception', intro: 'First' });
+		await draftOutline.saveSection(a, ref, 1, null, { title: 'Reception', intro: '' });
 		// The same title twice: a second key; renaming keeps the key.
-		await builder.saveSection(a, ref, 2, 'reception', { title: 'Welcome', intro: 'First' });
-		await builder.translateSection(a, ref, 3, 'reception', {
+		await draftOutline.saveSection(a, ref, 2, 'reception', { title: 'Welcome', intro: 'First' });
+		await translations.translateSection(a, ref, 3, 'reception', {
 			title: { ar: 'الاستقبال' },
 			intro: { de: 'Zuerst' }
 		});
-		await builder.translateSurvey(a, 'section-check', { title: { pl: 'Sekcje' }, summary: {} });
-		await builder.move(a, ref, 4, { kind: 'section', key: 'reception-2', direction: 'up' });
+		await translations.translateSurvey(a, 'section-check', {
+			title: { pl: 'Sekcje' },
+			summary: {}
+		});
+		await draftOutline.move(a, ref, 4, { kind: 'section', key: 'reception-2', direction: 'up' });
 		const commitments = (await builder.version(a, ref)).commitments.map((c) => c.slug);
 		expect(commitments.length).toBeGreaterThan(2);
-		const asked = await builder.saveQuestion(
+		const asked = await draftOutline.saveQuestion(
 			a,
 			ref,
 			5,
@@ -256,7 +261,7 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 			})
 		);
 		expect(asked).toMatchObject({ ok: true, key: 'where-are-you', revision: 6 });
-		await builder.deleteSection(a, ref, 6, 'reception-2');
+		await draftOutline.deleteSection(a, ref, 6, 'reception-2');
 		const { survey, version } = await builder.version(a, ref);
 		expect(survey.title).toEqual({ en: 'Section check', pl: 'Sekcje' });
 		expect(version.definition.sections).toEqual([
@@ -276,9 +281,11 @@ describe.each(engines())('the survey builder on %s', (engine) => {
 			}
 		]);
 		// A question or section that is not there is not found, never a server error.
-		expect(await statusOf(builder.deleteQuestion(a, ref, 7, 'nothing'))).toBe(404);
+		expect(await statusOf(draftOutline.deleteQuestion(a, ref, 7, 'nothing'))).toBe(404);
 		expect(
-			await statusOf(builder.move(a, ref, 7, { kind: 'section', key: 'nothing', direction: 'up' }))
+			await statusOf(
+				draftOutline.move(a, ref, 7, { kind: 'section', key: 'nothing', direction: 'up' })
+			)
 		).toBe(404);
 	});
 

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as builder from '#lib/server/surveys/builder.ts';
+import * as translations from '#lib/server/surveys/builder-translations.ts';
 import { limits, readTranslations } from '#lib/server/surveys/builder-forms.ts';
 import { textTranslationFields } from '#lib/server/surveys/builder-views.ts';
 import { localized } from '#lib/server/surveys/definition.ts';
@@ -29,7 +30,7 @@ export const actions: Actions = {
 			{ name: 'summary', max: limits.summary }
 		]);
 		if (!read.ok) return invalid(values, read.errors);
-		await builder.translateSurvey(actor, event.params.slug, read.texts);
+		await translations.translateSurvey(actor, event.params.slug, read.texts);
 		redirect(303, `/admin/surveys/${event.params.slug}`);
 	}
 };

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import type { Actions, PageServerLoad } from './$types';
 import * as builder from '#lib/server/surveys/builder.ts';
+import * as draftOutline from '#lib/server/surveys/builder-outline.ts';
 import { limits, revisionOf } from '#lib/server/surveys/builder-forms.ts';
 import { issueViews, outline } from '#lib/server/surveys/builder-views.ts';
 import { localized } from '#lib/server/surveys/definition.ts';
@@ -40,7 +41,12 @@ export const actions: Actions = {
 		const values = formValues(await event.request.formData());
 		const what = v.safeParse(moveForm, values);
 		if (!what.success) return invalid(values, { _form: 'error_generic' });
-		const moved = await builder.move(actor, ref(event.params), revisionOf(values), what.output);
+		const moved = await draftOutline.move(
+			actor,
+			ref(event.params),
+			revisionOf(values),
+			what.output
+		);
 		if (!moved.ok) return fail(409, { values, errors: moved.errors });
 		redirect(
 			303,

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as builder from '#lib/server/surveys/builder.ts';
+import * as draftOutline from '#lib/server/surveys/builder-outline.ts';
 import { readQuestion, revisionOf } from '#lib/server/surveys/builder-forms.ts';
 import { questionValues } from '#lib/server/surveys/builder-views.ts';
 import {
@@ -42,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 		key: q.key,
 		type,
 		ownType: q.type,
-		/** Saving as another type gives the question a new key (see builder.saveQuestion). */
+		/** Saving as another type gives the question a new key (see draftOutline.saveQuestion). */
 		newKey: !!publishedType && publishedType !== type,
 		values: questionValues(q),
 		chosen: q.commitments ?? commitments.map((c) => c.slug),
@@ -66,7 +67,7 @@ export const actions: Actions = {
 			commitments.map((c) => c.slug)
 		);
 		if (!read.ok) return invalid(values, read.errors);
-		const saved = await builder.saveQuestion(
+		const saved = await draftOutline.saveQuestion(
 			actor,
 			ref(event.params),
 			revisionOf(values),
@@ -82,7 +83,7 @@ export const actions: Actions = {
 	delete: async (event) => {
 		const actor = requireUser(event);
 		const values = formValues(await event.request.formData());
-		const done = await builder.deleteQuestion(
+		const done = await draftOutline.deleteQuestion(
 			actor,
 			ref(event.params),
 			revisionOf(values),

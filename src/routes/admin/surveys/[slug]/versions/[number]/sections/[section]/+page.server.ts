@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as builder from '#lib/server/surveys/builder.ts';
+import * as draftOutline from '#lib/server/surveys/builder-outline.ts';
 import { revisionOf, sectionForm } from '#lib/server/surveys/builder-forms.ts';
 import { localized } from '#lib/server/surveys/definition.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
@@ -33,7 +34,7 @@ export const actions: Actions = {
 		const values = formValues(await event.request.formData());
 		const checked = validate(sectionForm, values);
 		if (!checked.ok) return invalid(checked.values, checked.errors);
-		const saved = await builder.saveSection(
+		const saved = await draftOutline.saveSection(
 			actor,
 			ref(event.params),
 			revisionOf(values),
@@ -46,7 +47,7 @@ export const actions: Actions = {
 	delete: async (event) => {
 		const actor = requireUser(event);
 		const values = formValues(await event.request.formData());
-		const done = await builder.deleteSection(
+		const done = await draftOutline.deleteSection(
 			actor,
 			ref(event.params),
 			revisionOf(values),

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as builder from '#lib/server/surveys/builder.ts';
+import * as draftOutline from '#lib/server/surveys/builder-outline.ts';
 import { revisionOf } from '#lib/server/surveys/builder-forms.ts';
 import { valueLabels } from '#lib/server/surveys/builder-views.ts';
 import { allQuestions, localized } from '#lib/server/surveys/definition.ts';
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const q = allQuestions(version.definition).find((x) => x.key === event.params.key);
 	if (!q) error(404, 'Not found');
 	const locale = getLocale();
-	const candidates = builder.conditionCandidates(version.definition, q.key).map((c) => ({
+	const candidates = draftOutline.conditionCandidates(version.definition, q.key).map((c) => ({
 		key: c.key,
 		label: localized(c.label, locale),
 		values: valueLabels(c, locale)
@@ -48,7 +49,7 @@ export const actions: Actions = {
 		const chosen = formData.getAll('values').map(String);
 		values.values = chosen.join(',');
 		if (!chosen.length) return invalid(values, { values: 'sb_error_show_if_values_required' });
-		const saved = await builder.setShowIf(
+		const saved = await draftOutline.setShowIf(
 			actor,
 			ref(event.params),
 			revisionOf(values),
@@ -66,7 +67,7 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const actor = requireUser(event);
 		const values = formValues(await event.request.formData());
-		const saved = await builder.setShowIf(
+		const saved = await draftOutline.setShowIf(
 			actor,
 			ref(event.params),
 			revisionOf(values),

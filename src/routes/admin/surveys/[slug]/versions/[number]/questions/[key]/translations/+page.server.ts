@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as builder from '#lib/server/surveys/builder.ts';
+import * as translations from '#lib/server/surveys/builder-translations.ts';
 import { limits, readTranslations, revisionOf } from '#lib/server/surveys/builder-forms.ts';
 import { questionTranslationFields } from '#lib/server/surveys/builder-views.ts';
 import { allQuestions, localized } from '#lib/server/surveys/definition.ts';
@@ -47,7 +48,7 @@ export const actions: Actions = {
 			}))
 		);
 		if (!read.ok) return invalid(values, read.errors);
-		const saved = await builder.translateQuestion(
+		const saved = await translations.translateQuestion(
 			actor,
 			ref(event.params),
 			revisionOf(values),

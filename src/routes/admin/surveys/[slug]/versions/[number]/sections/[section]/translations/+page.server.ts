@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as builder from '#lib/server/surveys/builder.ts';
+import * as translations from '#lib/server/surveys/builder-translations.ts';
 import { limits, readTranslations, revisionOf } from '#lib/server/surveys/builder-forms.ts';
 import { textTranslationFields } from '#lib/server/surveys/builder-views.ts';
 import { localized } from '#lib/server/surveys/definition.ts';
@@ -37,7 +38,7 @@ export const actions: Actions = {
 			{ name: 'intro', max: limits.help }
 		]);
 		if (!read.ok) return invalid(values, read.errors);
-		const saved = await builder.translateSection(
+		const saved = await translations.translateSection(
 			actor,
 			ref(event.params),
 			revisionOf(values),

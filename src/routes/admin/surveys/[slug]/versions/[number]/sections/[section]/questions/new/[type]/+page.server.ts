@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as builder from '#lib/server/surveys/builder.ts';
+import * as draftOutline from '#lib/server/surveys/builder-outline.ts';
 import { readQuestion, revisionOf } from '#lib/server/surveys/builder-forms.ts';
 import { localized, questionTypes, type QuestionType } from '#lib/server/surveys/definition.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
@@ -46,7 +47,7 @@ export const actions: Actions = {
 		const all = commitments.map((c) => c.slug);
 		const read = readQuestion(type, values, chosen, all);
 		if (!read.ok) return invalid(values, read.errors);
-		const saved = await builder.saveQuestion(
+		const saved = await draftOutline.saveQuestion(
 			actor,
 			ref(event.params),
 			revisionOf(values),
