@@ -4,7 +4,7 @@
 // JOBS=off turns the scheduler off (tests, benchmarks, a second pool of processes).
 import { runOnce, utcDay } from './service.ts';
 import { sendActionReminders } from '../mentoring/reminders.ts';
-import { sendSurveyReminders } from '../surveys/campaigns.ts';
+import { sendSurveyReminders } from '../surveys/campaign-reminders.ts';
 
 export interface DailyJob {
 	name: string;

@@ -9,7 +9,7 @@ import * as document from '#lib/server/api/openapi/surveys.ts';
 import { apiCaller, type Json } from '#lib/server/api/testing.ts';
 import { actorByEmail } from '#lib/server/testing/actors.ts';
 import { survey } from '#lib/server/surveys/schema.ts';
-import * as campaigns from '#lib/server/surveys/campaigns.ts';
+import * as campaigns from '#lib/server/surveys/campaign-drafts.ts';
 import * as surveyList from './surveys/+server.ts';
 import * as surveyOne from './surveys/[slug]/+server.ts';
 import * as campaignList from './campaigns/+server.ts';

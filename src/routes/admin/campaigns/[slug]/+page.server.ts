@@ -1,6 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as campaigns from '#lib/server/surveys/campaigns.ts';
+import * as drafts from '#lib/server/surveys/campaign-drafts.ts';
+import * as sending from '#lib/server/surveys/campaign-sending.ts';
 import { closingForm, declineForm, responseForm } from '#lib/server/surveys/campaign-forms.ts';
 import { formValues, isUuid, validate } from '#lib/server/validation.ts';
 import { invalid, requireUser } from '#lib/server/http.ts';
@@ -20,7 +22,7 @@ const back = (slug: string, done: string, city = '') =>
 export const actions: Actions = {
 	copy: async (event) => {
 		const actor = requireUser(event);
-		const done = await campaigns.copy(actor, event.params.slug);
+		const done = await drafts.copy(actor, event.params.slug);
 		if (!done.ok) return invalid({}, done.errors);
 		redirect(303, `/admin/campaigns/${done.slug}?done=copied`);
 	},
@@ -29,13 +31,13 @@ export const actions: Actions = {
 		const values = formValues(await event.request.formData());
 		const checked = validate(closingForm, values);
 		if (!checked.ok) return invalid(values, checked.errors);
-		const done = await campaigns.changeClosing(actor, event.params.slug, checked.data.closesOn);
+		const done = await sending.changeClosing(actor, event.params.slug, checked.data.closesOn);
 		if (!done.ok) return invalid(values, done.errors);
 		redirect(303, back(event.params.slug, 'closing'));
 	},
 	close: async (event) => {
 		const actor = requireUser(event);
-		const done = await campaigns.closeEarly(actor, event.params.slug);
+		const done = await sending.closeEarly(actor, event.params.slug);
 		if (!done.ok) return invalid({}, done.errors);
 		redirect(303, back(event.params.slug, 'closed'));
 	},
@@ -44,7 +46,7 @@ export const actions: Actions = {
 		const values = formValues(await event.request.formData());
 		const checked = validate(responseForm, values);
 		if (!checked.ok) return invalid(values, { _form: 'campaign_error_not_found' });
-		const done = await campaigns.reopen(actor, event.params.slug, checked.data.responseId);
+		const done = await sending.reopen(actor, event.params.slug, checked.data.responseId);
 		if (!done.ok) return invalid(values, done.errors);
 		redirect(303, back(event.params.slug, 'reopened', done.cityName));
 	},
@@ -60,7 +62,7 @@ export const actions: Actions = {
 			}
 			return invalid(values, { [`reason-${values.responseId}`]: checked.errors.reason });
 		}
-		const done = await campaigns.declineReopen(actor, event.params.slug, checked.data);
+		const done = await sending.declineReopen(actor, event.params.slug, checked.data);
 		if (!done.ok) return invalid(values, done.errors);
 		redirect(303, back(event.params.slug, 'declined', done.cityName));
 	}

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as campaigns from '#lib/server/surveys/campaigns.ts';
+import * as sending from '#lib/server/surveys/campaign-sending.ts';
 import { invalid, requireUser } from '#lib/server/http.ts';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const actor = requireUser(event);
-		const done = await campaigns.send(actor, event.params.slug);
+		const done = await sending.send(actor, event.params.slug);
 		if (!done.ok) return invalid({}, done.errors);
 		redirect(303, `/admin/campaigns/${event.params.slug}?done=sent`);
 	}

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { locales } from '#lib/paraglide/runtime.js';
 import * as campaigns from '#lib/server/surveys/campaigns.ts';
+import * as drafts from '#lib/server/surveys/campaign-drafts.ts';
 import {
 	datesForm,
 	messageForm,
@@ -46,7 +47,7 @@ export const actions: Actions = {
 			case 'survey': {
 				const checked = validate(surveyForm, values);
 				if (!checked.ok) return invalid(values, checked.errors);
-				const done = await campaigns.saveSurvey(actor, slug, checked.data);
+				const done = await drafts.saveSurvey(actor, slug, checked.data);
 				if (!done.ok) return invalid(values, done.errors);
 				return next(done.slug);
 			}
@@ -54,21 +55,21 @@ export const actions: Actions = {
 				const cityIds = formData.getAll('cityId').filter((x): x is string => typeof x === 'string');
 				const checked = validate(targetForm, values);
 				if (!checked.ok) return fail(400, { values, cityIds, errors: checked.errors });
-				const done = await campaigns.saveTarget(actor, slug, { ...checked.data, cityIds });
+				const done = await drafts.saveTarget(actor, slug, { ...checked.data, cityIds });
 				if (!done.ok) return fail(400, { values, cityIds, errors: done.errors });
 				return next();
 			}
 			case 'dates': {
 				const checked = validate(datesForm, values);
 				if (!checked.ok) return invalid(values, checked.errors);
-				const done = await campaigns.saveDates(actor, slug, checked.data);
+				const done = await drafts.saveDates(actor, slug, checked.data);
 				if (!done.ok) return invalid(values, done.errors);
 				return next();
 			}
 			case 'reminders': {
 				const checked = validate(remindersForm, values);
 				if (!checked.ok) return invalid(values, checked.errors);
-				const done = await campaigns.saveReminders(actor, slug, checked.data);
+				const done = await drafts.saveReminders(actor, slug, checked.data);
 				if (!done.ok) return invalid(values, done.errors);
 				return next();
 			}
@@ -80,7 +81,7 @@ export const actions: Actions = {
 					const text = checked.data[`message_${l}`];
 					if (l !== 'en' && text) message[l] = text;
 				}
-				const done = await campaigns.saveMessage(actor, slug, message);
+				const done = await drafts.saveMessage(actor, slug, message);
 				if (!done.ok) return invalid(values, done.errors);
 				return next();
 			}
