@@ -1,4 +1,4 @@
-// A city's responses to survey campaigns: the SQL only (rules in responses.ts).
+// A city's responses to survey campaigns: the SQL only (rules in responses.ts and the response-*.ts and preview.ts beside it).
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { user } from '../auth/schema.ts';

@@ -9,6 +9,9 @@ import * as surveyQueries from './queries.ts';
 import type { SurveyDefinition } from './definition.ts';
 import { answerRevision } from './answers.ts';
 import * as responses from './responses.ts';
+import * as sections from './response-sections.ts';
+import * as submission from './response-submission.ts';
+import * as responseApi from './response-api.ts';
 
 async function statusOf(promise: Promise<unknown>): Promise<number | 'ok'> {
 	try {
@@ -124,10 +127,10 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 			responseStatus: 'not_started'
 		});
 
-		const before = await responses.sectionForm(coordinator, lublin, demo, 'policy-makers');
+		const before = await sections.sectionForm(coordinator, lublin, demo, 'policy-makers');
 		expect(before.visible).not.toContain('communicate-commitment-example');
 
-		const saved = await responses.saveSection(
+		const saved = await sections.saveSection(
 			coordinator,
 			lublin,
 			demo,
@@ -144,7 +147,7 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 			unknownQuestion: false
 		});
 
-		const after = await responses.sectionForm(coordinator, lublin, demo, 'policy-makers');
+		const after = await sections.sectionForm(coordinator, lublin, demo, 'policy-makers');
 		expect(after.visible).toContain('communicate-commitment-example');
 		expect(after.answers['communicate-commitment']).toEqual([
 			{ cell: 'communicate-commitment', number: null, text: 'yes' }
@@ -157,7 +160,7 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 	it('keeps what validates, refuses the rest with a message, ignores a question the survey does not have', async () => {
 		const { coordinator, lublin } = await actors();
 		await makeCampaign('bad-input', { closesOn: day(10), cities: ['lublin'] });
-		const outcome = await responses.saveSection(
+		const outcome = await sections.saveSection(
 			coordinator,
 			lublin,
 			'bad-input',
@@ -178,13 +181,13 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 			'sr_error_cell|{"cell":"2025 – Out","reason":"@sr_error_number"}'
 		);
 		expect(outcome.unknownQuestion).toBe(true);
-		const form = await responses.sectionForm(coordinator, lublin, 'bad-input', 'figures');
+		const form = await sections.sectionForm(coordinator, lublin, 'bad-input', 'figures');
 		expect(form.answers.note).toEqual([{ cell: '', number: null, text: 'Kept' }]);
 		// The table's good cell is not saved while another cell of the same answer is wrong.
 		expect(form.answers.grid).toEqual([]);
 		expect(form.answers.arrivals).toEqual([]);
 
-		const range = await responses.saveSection(
+		const range = await sections.saveSection(
 			coordinator,
 			lublin,
 			'bad-input',
@@ -196,7 +199,7 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 			ok: false,
 			errors: { 'answer-arrivals': 'sr_error_number_between|{"min":"0","max":"1000000"}' }
 		});
-		const date = await responses.saveSection(
+		const date = await sections.saveSection(
 			coordinator,
 			lublin,
 			'bad-input',
@@ -208,7 +211,7 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 			ok: false,
 			errors: { 'answer-when': 'sr_error_date', 'answer-kinds': 'sr_error_choice' }
 		});
-		const long = await responses.saveSection(
+		const long = await sections.saveSection(
 			coordinator,
 			lublin,
 			'bad-input',
@@ -222,19 +225,19 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 		});
 		// Still what was saved before.
 		expect(
-			(await responses.sectionForm(coordinator, lublin, 'bad-input', 'figures')).answers.note
+			(await sections.sectionForm(coordinator, lublin, 'bad-input', 'figures')).answers.note
 		).toEqual([{ cell: '', number: null, text: 'Kept' }]);
 		expect(
-			await statusOf(responses.sectionForm(coordinator, lublin, 'bad-input', 'no-such-section'))
+			await statusOf(sections.sectionForm(coordinator, lublin, 'bad-input', 'no-such-section'))
 		).toBe(404);
 	});
 
 	it('does not overwrite an answer a colleague saved since the page was loaded', async () => {
 		const { coordinator, contributor, lublin } = await actors();
 		await makeCampaign('stale', { closesOn: day(10), cities: ['lublin'] });
-		const loaded = await responses.sectionForm(coordinator, lublin, 'stale', 'figures');
+		const loaded = await sections.sectionForm(coordinator, lublin, 'stale', 'figures');
 		expect(loaded.revisions.note).toBe(answerRevision([]));
-		await responses.saveSection(
+		await sections.saveSection(
 			contributor,
 			lublin,
 			'stale',
@@ -242,7 +245,7 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 			{ 'answer-note': ['Theirs'], 'revision-note': [loaded.revisions.note!] },
 			{ complete: false, locale: en }
 		);
-		const mine = await responses.saveSection(
+		const mine = await sections.saveSection(
 			coordinator,
 			lublin,
 			'stale',
@@ -252,14 +255,14 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 		);
 		expect(mine).toMatchObject({ ok: false, reason: 'invalid', conflicts: ['note'] });
 		expect(
-			(await responses.sectionForm(coordinator, lublin, 'stale', 'figures')).answers.note
+			(await sections.sectionForm(coordinator, lublin, 'stale', 'figures')).answers.note
 		).toEqual([{ cell: '', number: null, text: 'Theirs' }]);
 	});
 
 	it('the coordinator hands a section to a contributor, who is mailed; a contributor cannot hand or submit', async () => {
 		const { coordinator, contributor, lublin } = await actors();
 		expect(
-			await responses.assignSection(
+			await sections.assignSection(
 				coordinator,
 				lublin,
 				demo,
@@ -282,9 +285,9 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 		// Someone who is not of the city cannot be chosen.
 		const tampere = await actorByEmail('coordinator.tampere@example.org');
 		expect(
-			await responses.assignSection(coordinator, lublin, demo, 'employers', tampere.userId)
+			await sections.assignSection(coordinator, lublin, demo, 'employers', tampere.userId)
 		).toEqual({ ok: false, error: 'sr_error_assignee' });
-		expect(await responses.assignSection(coordinator, lublin, demo, 'employers', null)).toEqual({
+		expect(await sections.assignSection(coordinator, lublin, demo, 'employers', null)).toEqual({
 			ok: true
 		});
 		expect(
@@ -295,14 +298,12 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 
 		expect(
 			await statusOf(
-				responses.assignSection(contributor, lublin, demo, 'employers', contributor.userId)
+				sections.assignSection(contributor, lublin, demo, 'employers', contributor.userId)
 			)
 		).toBe(404);
-		expect(await statusOf(responses.submit(contributor, lublin, demo, en))).toBe(404);
+		expect(await statusOf(submission.submit(contributor, lublin, demo, en))).toBe(404);
 		// The contributor answers all the same.
-		expect(await statusOf(responses.sectionForm(contributor, lublin, demo, 'employers'))).toBe(
-			'ok'
-		);
+		expect(await statusOf(sections.sectionForm(contributor, lublin, demo, 'employers'))).toBe('ok');
 	});
 
 	it('another city, an admin and a visitor learn nothing: 404 (401 without a session)', async () => {
@@ -311,7 +312,7 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 		expect(await statusOf(responses.overview(tampere, lublin, demo))).toBe(404);
 		expect(
 			await statusOf(
-				responses.saveSection(
+				sections.saveSection(
 					tampere,
 					lublin,
 					demo,
@@ -323,19 +324,19 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 		).toBe(404);
 		expect(await statusOf(responses.listForCity(admin, lublin))).toBe(404);
 		expect(await statusOf(responses.overview(null, lublin, demo))).toBe(401);
-		expect(await statusOf(responses.responsesOfCity(tampere, 'lublin'))).toBe(404);
-		expect(await statusOf(responses.responsesOfCity(tampere, 'no-such-city'))).toBe(404);
+		expect(await statusOf(responseApi.responsesOfCity(tampere, 'lublin'))).toBe(404);
+		expect(await statusOf(responseApi.responsesOfCity(tampere, 'no-such-city'))).toBe(404);
 	});
 
 	it('refuses to submit with required questions missing, naming each; marks a section completed only when it validates', async () => {
 		const { coordinator, lublin } = await actors();
 		await makeCampaign('to-submit', { closesOn: day(5), cities: ['lublin'] });
-		const missing = await responses.submit(coordinator, lublin, 'to-submit', en);
+		const missing = await submission.submit(coordinator, lublin, 'to-submit', en);
 		expect(missing.ok).toBe(false);
 		if (missing.ok || missing.reason !== 'missing') throw new Error('expected missing');
 		expect(missing.missing.map((x) => x.question.key)).toEqual(['arrivals', 'grid']);
 
-		const half = await responses.saveSection(
+		const half = await sections.saveSection(
 			coordinator,
 			lublin,
 			'to-submit',
@@ -354,7 +355,7 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 			'in_progress'
 		);
 
-		const done = await responses.saveSection(
+		const done = await sections.saveSection(
 			coordinator,
 			lublin,
 			'to-submit',
@@ -371,13 +372,13 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 			'completed'
 		);
 
-		expect(await responses.submit(coordinator, lublin, 'to-submit', en)).toEqual({ ok: true });
+		expect(await submission.submit(coordinator, lublin, 'to-submit', en)).toEqual({ ok: true });
 		expect((await responses.overview(coordinator, lublin, 'to-submit')).answering).toBe(
 			'submitted'
 		);
 		// Read-only once submitted.
 		expect(
-			await responses.saveSection(
+			await sections.saveSection(
 				coordinator,
 				lublin,
 				'to-submit',
@@ -386,30 +387,30 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 				{ complete: false, locale: en }
 			)
 		).toEqual({ ok: false, reason: 'submitted' });
-		expect(await responses.submit(coordinator, lublin, 'to-submit', en)).toEqual({
+		expect(await submission.submit(coordinator, lublin, 'to-submit', en)).toEqual({
 			ok: false,
 			reason: 'submitted'
 		});
 
 		// The API shows the city its own answers, keyed by question.
-		const api = await responses.responsesOfCity(coordinator, 'lublin');
+		const api = await responseApi.responsesOfCity(coordinator, 'lublin');
 		expect(api.responses.find((r) => r.campaign === 'to-submit')).toMatchObject({
 			status: 'submitted',
 			answers: { arrivals: 1200, grid: { 'y2025/in': 3, 'y2025/out': 4.5 } }
 		});
 
 		// Asking the network to reopen: a reason is needed.
-		expect(await responses.requestReopen(coordinator, lublin, 'to-submit', '  ')).toEqual({
+		expect(await submission.requestReopen(coordinator, lublin, 'to-submit', '  ')).toEqual({
 			ok: false,
 			error: 'sr_error_reopen_reason'
 		});
 		expect(
-			await responses.requestReopen(coordinator, lublin, 'to-submit', 'The arrivals were 1 300.')
+			await submission.requestReopen(coordinator, lublin, 'to-submit', 'The arrivals were 1 300.')
 		).toEqual({ ok: true });
 		const view = await responses.overview(coordinator, lublin, 'to-submit');
 		expect(view.campaign.reopenReason).toBe('The arrivals were 1 300.');
 		expect(view.campaign.reopenRequestedAt).toBeInstanceOf(Date);
-		expect(await responses.requestReopen(coordinator, lublin, demo, 'Not submitted yet')).toEqual({
+		expect(await submission.requestReopen(coordinator, lublin, demo, 'Not submitted yet')).toEqual({
 			ok: false,
 			error: 'sr_error_not_submitted'
 		});
@@ -418,13 +419,13 @@ describe.each(engines())('a city answers a survey on %s', (engine) => {
 	it('refuses to submit after the closing date, keeping the answers', async () => {
 		const { coordinator, lublin } = await actors();
 		await makeCampaign('closed-yesterday', { closesOn: day(-1), cities: ['lublin'] });
-		expect(await responses.submit(coordinator, lublin, 'closed-yesterday', en)).toEqual({
+		expect(await submission.submit(coordinator, lublin, 'closed-yesterday', en)).toEqual({
 			ok: false,
 			reason: 'closed',
 			closesOn: day(-1)
 		});
 		expect(
-			await responses.saveSection(
+			await sections.saveSection(
 				coordinator,
 				lublin,
 				'closed-yesterday',

@@ -6,7 +6,7 @@ import { engines, useTestDatabase } from '#lib/server/testing/database.ts';
 import { openapi } from '#lib/server/api/openapi.ts';
 import * as document from '#lib/server/api/openapi/responses.ts';
 import { actorByEmail } from '#lib/server/testing/actors.ts';
-import * as surveyResponses from '#lib/server/surveys/responses.ts';
+import * as surveyResponses from '#lib/server/surveys/response-sections.ts';
 import {
 	apiCaller,
 	signInDemoActors,

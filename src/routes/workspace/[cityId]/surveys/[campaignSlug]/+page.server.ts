@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import * as responses from '#lib/server/surveys/responses.ts';
+import * as sections from '#lib/server/surveys/response-sections.ts';
 import { textIn } from '#lib/server/surveys/view.ts';
 import { formValues } from '#lib/server/validation.ts';
 import { requireUser } from '#lib/server/http.ts';
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		if (assignee === '') {
 			return fail(400, { values, errors: { [`assignee-${section}`]: 'sr_error_assignee' } });
 		}
-		const outcome = await responses.assignSection(
+		const outcome = await sections.assignSection(
 			actor,
 			event.params.cityId,
 			event.params.campaignSlug,

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import * as responses from '#lib/server/surveys/responses.ts';
+import * as responseApi from '#lib/server/surveys/response-api.ts';
 import { respond, slugParam } from '#lib/server/api/http.ts';
 
 /**
@@ -8,5 +8,5 @@ import { respond, slugParam } from '#lib/server/api/http.ts';
  */
 export const GET: RequestHandler = ({ locals, params }) =>
 	respond('private', async () =>
-		responses.responsesOfCity(locals.actor, slugParam(params.citySlug))
+		responseApi.responsesOfCity(locals.actor, slugParam(params.citySlug))
 	);

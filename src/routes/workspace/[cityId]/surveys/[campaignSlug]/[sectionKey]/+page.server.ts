@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import * as responses from '#lib/server/surveys/responses.ts';
+import * as sections from '#lib/server/surveys/response-sections.ts';
 import { formValuesOf } from '#lib/server/surveys/answers.ts';
 import { allQuestions } from '#lib/server/surveys/definition.ts';
 import { conditionValues } from '#lib/server/surveys/visibility.ts';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
 	const locale = getLocale();
 	const { cityId, campaignSlug, sectionKey } = event.params;
-	const f = await responses.sectionForm(actor, cityId, campaignSlug, sectionKey);
+	const f = await sections.sectionForm(actor, cityId, campaignSlug, sectionKey);
 	const c = f.campaign;
 	const ctx = { commitments: f.commitments.map((x) => x.slug) };
 	const values: Record<string, string[]> = {};
@@ -71,7 +71,7 @@ export const actions: Actions = {
 		const actor = requireUser(event);
 		const { cityId, campaignSlug, sectionKey } = event.params;
 		const form = await typedForm(event);
-		const outcome = await responses.saveSection(actor, cityId, campaignSlug, sectionKey, form, {
+		const outcome = await sections.saveSection(actor, cityId, campaignSlug, sectionKey, form, {
 			complete: form.completed?.[0] === 'yes',
 			locale: getLocale()
 		});
@@ -93,7 +93,7 @@ export const actions: Actions = {
 		if (outcome.revealed.length)
 			redirect(303, `${base}/${sectionKey}?revealed=1#q-${outcome.revealed[0]}`);
 		if (form.then?.[0] === 'list') redirect(303, base);
-		const f = await responses.sectionForm(actor, cityId, campaignSlug, sectionKey);
+		const f = await sections.sectionForm(actor, cityId, campaignSlug, sectionKey);
 		redirect(303, f.next ? `${base}/${f.next}` : `${base}/check`);
 	},
 
@@ -102,7 +102,7 @@ export const actions: Actions = {
 		const actor = requireUser(event);
 		const { cityId, campaignSlug, sectionKey } = event.params;
 		const form = await typedForm(event);
-		const outcome = await responses.saveSection(actor, cityId, campaignSlug, sectionKey, form, {
+		const outcome = await sections.saveSection(actor, cityId, campaignSlug, sectionKey, form, {
 			complete: form.completed?.[0] === 'yes',
 			locale: getLocale()
 		});

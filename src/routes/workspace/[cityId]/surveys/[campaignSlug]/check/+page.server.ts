@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localized } from '#lib/server/surveys/definition.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as responses from '#lib/server/surveys/responses.ts';
+import * as submission from '#lib/server/surveys/response-submission.ts';
 import { formValuesOf } from '#lib/server/surveys/answers.ts';
 import { questionView, textIn } from '#lib/server/surveys/view.ts';
 import { formValues } from '#lib/server/validation.ts';
@@ -11,7 +11,7 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
 	const locale = getLocale();
-	const checked = await responses.check(
+	const checked = await submission.check(
 		actor,
 		event.params.cityId,
 		event.params.campaignSlug,
@@ -51,7 +51,7 @@ export const actions: Actions = {
 	submit: async (event) => {
 		const actor = requireUser(event);
 		const { cityId, campaignSlug } = event.params;
-		const outcome = await responses.submit(actor, cityId, campaignSlug, getLocale());
+		const outcome = await submission.submit(actor, cityId, campaignSlug, getLocale());
 		if (outcome.ok) redirect(303, `/workspace/${cityId}/surveys/${campaignSlug}/submitted`);
 		if (outcome.reason === 'missing') {
 			// Each question left unanswered, linked to where it is answered.
@@ -85,7 +85,7 @@ export const actions: Actions = {
 	reopen: async (event) => {
 		const actor = requireUser(event);
 		const values = formValues(await event.request.formData());
-		const outcome = await responses.requestReopen(
+		const outcome = await submission.requestReopen(
 			actor,
 			event.params.cityId,
 			event.params.campaignSlug,

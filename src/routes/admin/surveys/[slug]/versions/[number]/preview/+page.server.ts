@@ -1,12 +1,12 @@
 import type { PageServerLoad } from './$types';
-import * as responses from '#lib/server/surveys/responses.ts';
+import * as preview from '#lib/server/surveys/preview.ts';
 import { sectionView, textIn } from '#lib/server/surveys/view.ts';
 import { requireUser } from '#lib/server/http.ts';
 import { getLocale, isLocale, locales } from '#lib/paraglide/runtime.js';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
-	const { version, commitments } = await responses.previewVersion(
+	const { version, commitments } = await preview.previewVersion(
 		actor,
 		event.params.slug,
 		/^\d{1,6}$/.test(event.params.number) ? Number(event.params.number) : NaN
