@@ -9,7 +9,7 @@ import { db } from '../db/index.ts';
 import type { Actor } from '../access/index.ts';
 import * as surveyQueries from './queries.ts';
 import * as downloads from './results-export.ts';
-import { EXPORT_BATCH } from './results.ts';
+import { EXPORT_BATCH } from './results-export-rows.ts';
 
 const CITIES = EXPORT_BATCH * 2 + 37;
 

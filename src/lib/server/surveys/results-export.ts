@@ -1,12 +1,12 @@
 // A campaign's answers as downloads, written while they are read: CSV as a stream of text
 // (every cell quoted, a leading = + - @ defused: see ../csv.ts), XLSX with exceljs's streaming
 // workbook writer, which writes rows to the zip as they are committed. Neither holds more than
-// one batch of cities (results.EXPORT_BATCH) in memory, whatever the campaign's size.
+// one batch of cities (results-export-rows.ts: EXPORT_BATCH) in memory, whatever the campaign's size.
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { csvCell } from '../csv.ts';
 import type { Actor } from '../access/index.ts';
-import * as results from './results.ts';
+import * as exportRows from './results-export-rows.ts';
 
 /** The columns of both downloads: one row per city × question × cell (a "long" table). */
 export const EXPORT_COLUMNS = [
@@ -23,7 +23,7 @@ export const EXPORT_COLUMNS = [
 	'unit'
 ] as const;
 
-function cellsOf(r: results.ExportRow): (string | number | null)[] {
+function cellsOf(r: exportRows.ExportRow): (string | number | null)[] {
 	return [
 		r.city,
 		r.country,
@@ -46,7 +46,7 @@ const fileName = (name: string) => name.replace(/[^A-Za-z0-9_-]+/g, '-');
  * (pull-based, so a slow client slows the reading rather than filling memory).
  */
 export async function csvDownload(actor: Actor | null, slug: string, locale: string) {
-	const exported = await results.exportAnswers(actor, slug, locale);
+	const exported = await exportRows.exportAnswers(actor, slug, locale);
 	const batches = exported.rows();
 	const encoder = new TextEncoder();
 	const line = (cells: (string | number | null)[]) =>
@@ -86,7 +86,7 @@ export async function csvDownload(actor: Actor | null, slug: string, locale: str
  * and pivots them), texts are texts: a cell starting with = is never read as a formula.
  */
 export async function xlsxDownload(actor: Actor | null, slug: string, locale: string) {
-	const exported = await results.exportAnswers(actor, slug, locale);
+	const exported = await exportRows.exportAnswers(actor, slug, locale);
 	const out = new PassThrough();
 	const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
 		stream: out,

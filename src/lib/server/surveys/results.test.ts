@@ -11,6 +11,9 @@ import type { Actor } from '../access/index.ts';
 import type { SurveyDefinition } from './definition.ts';
 import * as surveyQueries from './queries.ts';
 import * as results from './results.ts';
+import * as trend from './results-trend.ts';
+import * as publishing from './results-publication.ts';
+import * as exportRows from './results-export-rows.ts';
 
 const definition: SurveyDefinition = {
 	sections: [
@@ -211,7 +214,7 @@ describe.each(engines())('survey results on %s', (engine) => {
 		await expect(results.campaignResults(null, 'known-2026', 'en')).rejects.toMatchObject({
 			status: 404
 		});
-		await results.setPublished(admin, 'known-2026', {
+		await publishing.setPublished(admin, 'known-2026', {
 			publish: true,
 			questions: ['staff', 'grid', 'not-a-question']
 		});
@@ -221,7 +224,7 @@ describe.each(engines())('survey results on %s', (engine) => {
 		expect(r.campaign.publicQuestions).toEqual(['staff', 'grid']);
 		const listed = await results.publishedCampaigns(null, 'en');
 		expect(listed.find((c) => c.slug === 'known-2026')?.rate.submitted).toBe(3);
-		await results.setPublished(admin, 'known-2026', { publish: false, questions: ['staff'] });
+		await publishing.setPublished(admin, 'known-2026', { publish: false, questions: ['staff'] });
 		await expect(results.campaignResults(coordinator, 'known-2026', 'en')).rejects.toMatchObject({
 			status: 404
 		});
@@ -238,12 +241,12 @@ describe.each(engines())('survey results on %s', (engine) => {
 			await expect(
 				results.campaignResults(actor, 'known-2026', 'en', { adminView: true })
 			).rejects.toMatchObject({ status });
-			await expect(results.exportAnswers(actor, 'known-2026', 'en')).rejects.toMatchObject({
+			await expect(exportRows.exportAnswers(actor, 'known-2026', 'en')).rejects.toMatchObject({
 				status
 			});
-			await expect(results.surveyTrend(actor, 'known', 'en')).rejects.toMatchObject({ status });
+			await expect(trend.surveyTrend(actor, 'known', 'en')).rejects.toMatchObject({ status });
 			await expect(
-				results.setPublished(actor, 'known-2026', { publish: true, questions: [] })
+				publishing.setPublished(actor, 'known-2026', { publish: true, questions: [] })
 			).rejects.toMatchObject({ status });
 		}
 		await expect(
@@ -252,8 +255,8 @@ describe.each(engines())('survey results on %s', (engine) => {
 	});
 
 	it('exports one row per city, question and cell of submitted responses', async () => {
-		const e = await results.exportAnswers(admin, 'known-2026', 'en');
-		const rows: results.ExportRow[] = [];
+		const e = await exportRows.exportAnswers(admin, 'known-2026', 'en');
+		const rows: exportRows.ExportRow[] = [];
 		for await (const batch of e.rows()) rows.push(...batch);
 		expect(rows.some((r) => r.city === 'Vienna')).toBe(false);
 		expect(rows.filter((r) => r.city === 'Lublin').map((r) => r.questionKey)).toEqual([
@@ -275,7 +278,7 @@ describe.each(engines())('survey results on %s', (engine) => {
 	});
 
 	it('gives the trend of a question across editions', async () => {
-		const t = await results.surveyTrend(admin, 'known', 'en');
+		const t = await trend.surveyTrend(admin, 'known', 'en');
 		expect(t.editions.map((e) => [e.edition, e.rate.submitted, e.rate.targets])).toEqual([
 			['2026', 3, 5]
 		]);

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import type { Actions, PageServerLoad } from './$types';
-import * as results from '#lib/server/surveys/results.ts';
+import * as publishing from '#lib/server/surveys/results-publication.ts';
 import { publishForm } from '#lib/server/surveys/results-forms.ts';
 import { requireUser } from '#lib/server/http.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
@@ -9,7 +9,7 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
 	return {
-		publication: await results.publication(actor, event.params.slug, getLocale()),
+		publication: await publishing.publication(actor, event.params.slug, getLocale()),
 		done: event.url.searchParams.get('done')
 	};
 };
@@ -29,7 +29,7 @@ export const actions: Actions = {
 			return fail(400, { errors: { [field]: issue.message }, questions: values.questions });
 		}
 		const { intent, questions } = checked.output;
-		await results.setPublished(actor, event.params.slug, {
+		await publishing.setPublished(actor, event.params.slug, {
 			publish: intent === 'publish',
 			questions
 		});

@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
-import * as results from '#lib/server/surveys/results.ts';
+import * as trend from '#lib/server/surveys/results-trend.ts';
 import { requireUser } from '#lib/server/http.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
-	return { trend: await results.surveyTrend(actor, event.params.slug, getLocale()) };
+	return { trend: await trend.surveyTrend(actor, event.params.slug, getLocale()) };
 };
